@@ -1,0 +1,35 @@
+// rapport-cli's command line, parsed and checked. The password never comes from
+// the command line (it would show in `ps`): RAPPORT_PASSWORD or --password-file.
+#pragma once
+
+#include <QStringList>
+#include <QUrl>
+#include <optional>
+
+#include "common/Jid.h"
+#include "common/Result.h"
+
+namespace rapport::cli {
+
+struct CliOptions {
+    QString profileDir;
+    QUrl server;  // empty: discover (XEP-0156)
+    Jid jid;
+    QString password;
+    QString resource;
+    bool allowInsecure = false;
+    QString command;
+    QStringList args;
+    std::optional<int> count;
+    std::optional<double> timeoutSeconds;
+    std::optional<int> limit;
+};
+
+// Parses argv. --help and --version are answered by the caller before this.
+Result<CliOptions> parseCliOptions(const QStringList& arguments);
+// Checks that an explicit server URL may be used: ws:// only to loopback or with
+// --allow-insecure.
+Result<void> checkServerUrl(const QUrl& url, bool allowInsecure);
+QString cliUsage();
+
+}  // namespace rapport::cli

@@ -1,0 +1,53 @@
+// One signed-in session for a CLI command: finds the endpoint, connects with the
+// features a command needs, and ends the process with the documented exit code.
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+
+#include "cli/CliOptions.h"
+#include "xmpp/Client.h"
+
+namespace rapport::cli {
+
+enum ExitCode {
+    ExitOk = 0,
+    ExitInternal = 1,
+    ExitUsage = 2,
+    ExitAuthFailed = 3,
+    ExitUnreachable = 4,
+    ExitTimeout = 5,
+};
+
+int exitCodeFor(const Error& error);
+
+class CliSession : public QObject {
+    Q_OBJECT
+public:
+    explicit CliSession(const CliOptions& options, QObject* parent = nullptr);
+
+    xmpp::Client& client() { return m_client; }
+    const CliOptions& options() const { return m_options; }
+
+    // Connects; calls onOnline once the session is up. Any failure before that ends the
+    // process with its exit code. Once online, a dropped connection is resumed by itself.
+    void start(std::function<void()> onOnline);
+    // Ends the session cleanly, then the process with `code`.
+    void finish(int code);
+    // Prints the error and ends with its exit code.
+    void fail(const Error& error);
+
+private:
+    void connectTo(const QUrl& url);
+
+    CliOptions m_options;
+    xmpp::Client m_client;
+    QNetworkAccessManager m_nam;
+    std::function<void()> m_onOnline;
+    bool m_online = false;
+    bool m_finishing = false;
+};
+
+}  // namespace rapport::cli

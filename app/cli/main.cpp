@@ -1,0 +1,60 @@
+// rapport-cli: Rapport for scripts, bots, admins and tests. Its commands, options,
+// exit codes and JSON fields are a contract: add, never change.
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <cstdio>
+
+#include "cli/CliOptions.h"
+#include "cli/CliSession.h"
+#include "cli/JsonOutput.h"
+#include "cli/ListenCommand.h"
+#include "cli/RosterCommand.h"
+#include "cli/SendCommand.h"
+
+using namespace rapport;
+using namespace rapport::cli;
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("rapport"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Rapport"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
+
+    // stderr is for the one error line scripts read; progress logging only on request
+    // (QT_LOGGING_RULES="rapport.*.info=true").
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
+        QLoggingCategory::setFilterRules(QStringLiteral("rapport.*.info=false"));
+    }
+
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.contains(QStringLiteral("--version"))) {
+        std::printf("rapport-cli %s\n", RAPPORT_VERSION);
+        return ExitOk;
+    }
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        std::fputs(cliUsage().toUtf8().constData(), stdout);
+        return ExitOk;
+    }
+
+    Result<CliOptions> parsed = parseCliOptions(arguments);
+    if (!parsed.ok()) {
+        printErrorLine(parsed.error().message);
+        std::fputs(QObject::tr("Try 'rapport-cli --help'.\n").toUtf8().constData(), stderr);
+        return ExitUsage;
+    }
+
+    CliSession session(parsed.value());
+    const QString& command = parsed.value().command;
+    if (command == u"send") {
+        runSend(session);
+    } else if (command == u"listen") {
+        runListen(session);
+    } else if (command == u"roster") {
+        runRoster(session);
+    } else {
+        printErrorLine(
+            QObject::tr("unknown command \"%1\"; try 'rapport-cli --help'.").arg(command));
+        return ExitUsage;
+    }
+    return app.exec();
+}

@@ -1,0 +1,113 @@
+// One XMPP stream over a Transport, from <open/> to <close/>: stream features,
+// SASL, the restart after SASL, resource binding, and stream management
+// (XEP-0198: acks, and resuming the session on a new connection). It knows
+// nothing of IQs, extensions or reconnection policy: that is Client's job.
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+#include "common/Jid.h"
+#include "common/Result.h"
+#include "xmpp/Element.h"
+#include "xmpp/StreamManagement.h"
+#include "xmpp/Transport.h"
+
+namespace rapport::xmpp {
+
+class SaslClient;
+
+class Stream : public QObject {
+    Q_OBJECT
+public:
+    enum class Phase { Idle, Connecting, Authenticating, Binding, Online, Closing };
+    Q_ENUM(Phase)
+
+    struct Settings {
+        Jid jid;           // bare JID to sign in as
+        QString password;  // kept in memory only while a session may need it
+        QString resource;  // requested resource; the server may change it
+        QUrl url;
+        int handshakeTimeoutMs = 20000;
+        int idleTimeoutMs = 45000;       // quiet this long: ask the server for a sign of life
+        int keepaliveTimeoutMs = 20000;  // no answer this long: the connection is dead
+    };
+
+    explicit Stream(std::unique_ptr<Transport> transport, QObject* parent = nullptr);
+    ~Stream() override;
+
+    void setSettings(const Settings& settings);
+    const Settings& settings() const { return m_settings; }
+
+    // Connects, signs in, and binds or resumes the previous session where possible.
+    void open();
+    // Ends the session on purpose: it cannot be resumed afterwards.
+    void close();
+    // Drops the connection as a network failure would (resumable); for tests and the UI's
+    // "reconnect now".
+    void abort();
+
+    // Sends a stanza (message, presence or iq in jabber:client). While the stream is
+    // reconnecting, stanzas wait and go out once the session is back.
+    Result<void> send(const Element& stanza);
+
+    Phase phase() const { return m_phase; }
+    const Jid& boundJid() const { return m_boundJid; }
+    bool isStreamManagementEnabled() const { return m_sm.isEnabled(); }
+    qsizetype unackedCount() const { return m_sm.unackedCount() + m_waiting.size(); }
+    Transport* transport() const { return m_transport.get(); }
+    // Forgets the resumable session; the next open() binds afresh.
+    void forgetSession();
+
+signals:
+    void phaseChanged(rapport::xmpp::Stream::Phase phase);
+    void established(bool resumed);
+    void stanzaReceived(const rapport::xmpp::Element& stanza);
+    // The server confirmed these stanzas (XEP-0198 ack). Without stream management
+    // nothing is ever confirmed this way.
+    void acked(const QList<rapport::xmpp::Element>& stanzas);
+    // The stream is over. A clean close we asked for has an empty message.
+    void ended(const rapport::Error& error);
+
+private:
+    void setPhase(Phase phase);
+    void sendOpen();
+    void sendNonza(const Element& nonza);
+    void sendRaw(const Element& element);
+    void onTransportOpened();
+    void onReceived(const QString& message);
+    void onTransportClosed(const Error& error);
+    void handleFeatures(const Element& features);
+    void handleSasl(const Element& element);
+    void handleStreamManagement(const Element& element);
+    void handleBindResult(const Element& iq);
+    void startBind();
+    void becomeOnline(bool resumed, const QList<Element>& resend);
+    void requestAck();
+    void onIdle();
+    void fail(const Error& error, const QString& streamErrorCondition = {});
+
+    std::unique_ptr<Transport> m_transport;
+    std::unique_ptr<SaslClient> m_sasl;
+    Settings m_settings;
+    Phase m_phase = Phase::Idle;
+    bool m_authenticated = false;
+    bool m_resuming = false;
+    bool m_ackRequestScheduled = false;
+    bool m_failing = false;
+    bool m_serverOffersSm = false;
+    Jid m_boundJid;
+    QString m_bindId;
+    StreamManagement m_sm;
+    QList<Element> m_waiting;       // sent while not online
+    QList<Element> m_resendOnBind;  // unacked from a session that could not be resumed
+    Error m_pendingError;
+    bool m_hasPendingError = false;
+    QTimer m_handshakeTimer;
+    QTimer m_idleTimer;
+    QTimer m_keepaliveTimer;
+    QTimer m_closeTimer;
+};
+
+}  // namespace rapport::xmpp

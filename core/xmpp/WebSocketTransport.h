@@ -1,0 +1,41 @@
+// XMPP over WebSocket (RFC 7395) with QWebSocket: offers exactly the "xmpp"
+// subprotocol, fails closed on any TLS certificate problem and names it.
+#pragma once
+
+#include <QSslError>
+#include <memory>
+
+#include "xmpp/Transport.h"
+
+class QWebSocket;
+
+namespace rapport::xmpp {
+
+class WebSocketTransport : public Transport {
+    Q_OBJECT
+public:
+    explicit WebSocketTransport(QObject* parent = nullptr);
+    ~WebSocketTransport() override;
+
+    void open(const QUrl& url) override;
+    void send(const QString& message) override;
+    void close() override;
+    void abort() override;
+    bool isEncrypted() const override;
+    bool isLoopback() const override;
+
+    static QString describeCertificateErrors(const QList<QSslError>& errors);
+
+private:
+    void resetSocket();
+    void finish(Error error);
+
+    std::unique_ptr<QWebSocket> m_socket;
+    QUrl m_url;
+    bool m_wasOpened = false;
+    bool m_closing = false;
+    bool m_finished = true;
+    QString m_tlsProblem;
+};
+
+}  // namespace rapport::xmpp

@@ -1,0 +1,124 @@
+// Must-show 1: sign-in on both hash variants and with a non-ASCII password, a wrong
+// password (exit 3, fast) and a closed port (exit 4), through rapport-cli.
+#include <QTcpServer>
+#include <QtTest>
+
+#include "ProsodyFixture.h"
+
+using rapport::test::ProsodyFixture;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 ms = 0;
+};
+
+CliRun runCli(const QStringList& args, const QString& password) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RAPPORT_PASSWORD"), password);
+    p.setProcessEnvironment(env);
+    QElapsedTimer t;
+    t.start();
+    p.start(qEnvironmentVariable("RAPPORT_CLI"), args);
+    p.waitForFinished(60000);
+    CliRun r;
+    r.ms = t.elapsed();
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+}  // namespace
+
+class TestLogin : public QObject {
+    Q_OBJECT
+    ProsodyFixture server;
+    const QString nonAscii = QStringLiteral("pässwörd-ü€-日本");
+
+private slots:
+    void initTestCase() {
+        QVERIFY(!qEnvironmentVariable("RAPPORT_CLI").isEmpty());
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY(server.registerUser(QStringLiteral("alice"), ProsodyFixture::sha256Host(),
+                                    QStringLiteral("secret")));
+        QVERIFY(server.registerUser(QStringLiteral("alice"), ProsodyFixture::sha1Host(),
+                                    QStringLiteral("secret")));
+        QVERIFY(server.registerUser(QStringLiteral("uma"), ProsodyFixture::sha256Host(), nonAscii));
+        QVERIFY(server.registerUser(QStringLiteral("uma"), ProsodyFixture::sha1Host(), nonAscii));
+    }
+
+    void signsIn_data() {
+        QTest::addColumn<QString>("jid");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("SCRAM-SHA-256")
+            << QStringLiteral("alice@localhost") << QStringLiteral("secret");
+        QTest::newRow("SCRAM-SHA-1")
+            << QStringLiteral("alice@sha1.localhost") << QStringLiteral("secret");
+        QTest::newRow("non-ASCII SHA-256") << QStringLiteral("uma@localhost") << nonAscii;
+        QTest::newRow("non-ASCII SHA-1") << QStringLiteral("uma@sha1.localhost") << nonAscii;
+    }
+    void signsIn() {
+        QFETCH(QString, jid);
+        QFETCH(QString, password);
+        const CliRun r = runCli({QStringLiteral("--server"), server.websocketUrl().toString(),
+                                 QStringLiteral("--jid"), jid, QStringLiteral("roster")},
+                                password);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The server log says which mechanism was used; the hosts offer one each.
+    }
+
+    void wrongPasswordExits3Fast() {
+        const CliRun r = runCli(
+            {QStringLiteral("--server"), server.websocketUrl().toString(), QStringLiteral("--jid"),
+             QStringLiteral("alice@localhost"), QStringLiteral("roster")},
+            QStringLiteral("not-the-password"));
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("authentication failed"), Qt::CaseInsensitive),
+                 qPrintable(r.err));
+        QCOMPARE(r.err.count(u'\n'), 1);  // one clear line
+        QVERIFY2(r.ms < 2000, qPrintable(QStringLiteral("took %1 ms").arg(r.ms)));
+    }
+
+    void closedPortExits4() {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();  // nothing listens there now
+        const CliRun r = runCli(
+            {QStringLiteral("--server"),
+             QStringLiteral("ws://127.0.0.1:%1/xmpp-websocket").arg(port), QStringLiteral("--jid"),
+             QStringLiteral("alice@localhost"), QStringLiteral("roster")},
+            QStringLiteral("secret"));
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY(!r.err.isEmpty());
+    }
+
+    void usageErrorsExit2() {
+        // No password anywhere.
+        CliRun r = runCli(
+            {QStringLiteral("--jid"), QStringLiteral("alice@localhost"), QStringLiteral("roster")},
+            QString());
+        QCOMPARE(r.exitCode, 2);
+        // Unencrypted to a remote host is refused before any connection.
+        r = runCli(
+            {QStringLiteral("--server"), QStringLiteral("ws://192.0.2.1/xmpp-websocket"),
+             QStringLiteral("--jid"), QStringLiteral("alice@localhost"), QStringLiteral("roster")},
+            QStringLiteral("secret"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--allow-insecure")));
+        r = runCli({QStringLiteral("--version")}, QString());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("rapport-cli ")));
+    }
+
+    void cleanupTestCase() { server.stop(); }
+};
+
+QTEST_GUILESS_MAIN(TestLogin)
+#include "tst_login.moc"

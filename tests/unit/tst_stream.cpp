@@ -1,0 +1,399 @@
+// The stream and client core through a fake transport: sign-in, stream
+// management (acks, resumption), IQ tracking, and what happens on bad input.
+#include <QtTest>
+
+#include "FakeTransport.h"
+#include "xmpp/Client.h"
+#include "xmpp/Namespaces.h"
+#include "xmpp/ReconnectPolicy.h"
+
+using namespace rapport;
+using namespace rapport::xmpp;
+using rapport::test::FakeServer;
+using rapport::test::FakeTransport;
+
+namespace {
+
+Element chatMessage(const QString& to, const QString& body) {
+    Element m(QStringLiteral("message"), ns::Client);
+    m.setAttribute(QStringLiteral("to"), to);
+    m.setAttribute(QStringLiteral("id"), Client::makeId());
+    m.setAttribute(QStringLiteral("type"), QStringLiteral("chat"));
+    m.appendChild(Element(QStringLiteral("body"), ns::Client).setText(body));
+    return m;
+}
+
+struct Fixture {
+    FakeTransport* t = new FakeTransport;
+    Client client{std::unique_ptr<Transport>(t)};
+    FakeServer server{t};
+
+    explicit Fixture(bool autoReconnect = true) {
+        Client::Settings s;
+        s.jid = Jid(QStringLiteral("alice@example.com"));
+        s.password = QStringLiteral("pw");
+        s.resource = QStringLiteral("desk");
+        s.url = QUrl(QStringLiteral("ws://127.0.0.1:5280/xmpp-websocket"));
+        s.autoReconnect = autoReconnect;
+        s.iqTimeoutMs = 200;
+        client.setSettings(s);
+    }
+    void login(bool sm = true) {
+        client.connectToServer();
+        server.completeLogin(QStringLiteral("alice@example.com/desk"), sm);
+        t->sent.clear();
+    }
+};
+
+}  // namespace
+
+class TestStream : public QObject {
+    Q_OBJECT
+private slots:
+    void signInFollowsRfc7395() {
+        Fixture f;
+        QSignalSpy started(&f.client, &Client::sessionStarted);
+        f.client.connectToServer();
+        QCOMPARE(f.t->openedUrl, QUrl(QStringLiteral("ws://127.0.0.1:5280/xmpp-websocket")));
+        QCOMPARE(f.t->sent.size(), 1);
+        QCOMPARE(f.t->sent[0], QStringLiteral("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' "
+                                              "to='example.com' version='1.0' xml:lang='en'/>"));
+        f.server.completeLogin(QStringLiteral("alice@example.com/desk"));
+        const QList<Element> sent = f.t->takeSent();
+        // open, auth, open (restart on the same socket), bind, enable
+        QCOMPARE(sent.size(), 5);
+        QVERIFY(sent[1].is(u"auth", ns::Sasl));
+        QCOMPARE(sent[1].attribute(u"mechanism"), QStringLiteral("PLAIN"));
+        QCOMPARE(QByteArray::fromBase64(sent[1].text().toLatin1()), QByteArray("\0alice\0pw", 9));
+        QVERIFY(sent[2].is(u"open", ns::Framing));
+        QVERIFY(sent[3].is(u"iq", ns::Client));
+        QCOMPARE(sent[3].firstChild(u"bind", ns::Bind).childText(u"resource"),
+                 QStringLiteral("desk"));
+        QVERIFY(sent[4].is(u"enable", ns::StreamManagement));
+        QCOMPARE(sent[4].attribute(u"resume"), QStringLiteral("true"));
+        QCOMPARE(f.client.state(), Client::State::Online);
+        QCOMPARE(f.client.boundJid().toString(), QStringLiteral("alice@example.com/desk"));
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(started[0][0].toBool(), false);
+    }
+
+    void plainIsRefusedOnAnInsecureRemoteConnection() {
+        Fixture f;
+        f.t->loopback = false;
+        f.t->encrypted = false;
+        QSignalSpy errors(&f.client, &Client::errorOccurred);
+        f.client.connectToServer();
+        f.t->feed(
+            QStringLiteral("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' version='1.0'/>"));
+        f.t->feed(QStringLiteral(
+            "<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
+            "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism>"
+            "</mechanisms></stream:features>"));
+        QVERIFY(f.t->lastSent(QStringLiteral("auth")).isNull());
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0][0].value<Error>().code, ErrorCode::AuthenticationFailed);
+        // Retrying cannot help: no reconnect loop.
+        QCOMPARE(f.client.state(), Client::State::Offline);
+    }
+
+    void wrongPasswordIsFinal() {
+        Fixture f;
+        f.client.connectToServer();
+        f.t->feed(
+            QStringLiteral("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' version='1.0'/>"));
+        f.t->feed(QStringLiteral(
+            "<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
+            "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism>"
+            "</mechanisms></stream:features>"));
+        f.t->feed(
+            QStringLiteral("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized/>"
+                           "<text>Invalid username or password</text></failure>"));
+        QCOMPARE(f.client.state(), Client::State::Offline);
+        QCOMPARE(f.client.lastError().code, ErrorCode::AuthenticationFailed);
+        QCOMPARE(f.client.lastError().condition, QStringLiteral("not-authorized"));
+        QCOMPARE(f.t->openCount, 1);
+    }
+
+    void answersEveryAckRequestWithTheExactCount() {
+        Fixture f;
+        f.login();
+        for (int i = 0; i < 3; ++i) {
+            f.t->feed(QStringLiteral("<message xmlns='jabber:client' from='bob@example.com/x' "
+                                     "type='chat'><body>%1</body></message>")
+                          .arg(i));
+        }
+        f.t->feed(QStringLiteral("<presence xmlns='jabber:client' from='bob@example.com/x'/>"));
+        f.t->feed(QStringLiteral("<r xmlns='urn:xmpp:sm:3'/>"));
+        QCOMPARE(f.t->sent.last(), QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='4'/>"));
+        // Nonzas are not counted.
+        f.t->feed(QStringLiteral("<r xmlns='urn:xmpp:sm:3'/>"));
+        QCOMPARE(f.t->sent.last(), QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='4'/>"));
+    }
+
+    void requestsAcksAndReportsThem() {
+        Fixture f;
+        f.login();
+        QSignalSpy acked(&f.client, &Client::stanzaAcked);
+        const Element m1 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("one"));
+        const Element m2 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("two"));
+        QVERIFY(f.client.send(m1).ok());
+        QVERIFY(f.client.send(m2).ok());
+        // One <r/> for the burst, after the event loop turns.
+        QTRY_COMPARE(f.t->sent.count(QStringLiteral("<r xmlns='urn:xmpp:sm:3'/>")), 1);
+        f.t->feed(QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='1'/>"));
+        QCOMPARE(acked.size(), 1);
+        QCOMPARE(acked[0][0].value<Element>().attribute(u"id"), m1.attribute(u"id"));
+        f.t->feed(QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='2'/>"));
+        QCOMPARE(acked.size(), 2);
+        QCOMPARE(f.client.stream()->unackedCount(), 0);
+    }
+
+    void anAckForStanzasNeverSentIsAProtocolError() {
+        Fixture f(false);
+        f.login();
+        f.t->feed(QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='5'/>"));
+        QCOMPARE(f.client.lastError().code, ErrorCode::Protocol);
+        QCOMPARE(f.client.state(), Client::State::Offline);
+    }
+
+    void resumesOnANewConnectionAndResendsWhatWasNotAcked() {
+        Fixture f;
+        f.login();
+        f.t->feed(
+            QStringLiteral("<message xmlns='jabber:client' from='bob@example.com/x' "
+                           "type='chat'><body>in</body></message>"));
+        const Element m1 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("one"));
+        const Element m2 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("two"));
+        QVERIFY(f.client.send(m1).ok());
+        QVERIFY(f.client.send(m2).ok());
+        f.t->drop();
+        QCOMPARE(f.client.state(), Client::State::Reconnecting);
+        QVERIFY(f.client.reconnectInSeconds() >= 1);
+        // Typed while the connection is down: waits, is not lost.
+        const Element m3 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("three"));
+        QVERIFY(f.client.send(m3).ok());
+
+        QSignalSpy started(&f.client, &Client::sessionStarted);
+        f.t->sent.clear();
+        f.client.connectToServer();  // "reconnect now" instead of waiting for the timer
+        f.t->feed(
+            QStringLiteral("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' version='1.0'/>"));
+        f.t->feed(QStringLiteral(
+            "<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
+            "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism>"
+            "</mechanisms></stream:features>"));
+        f.t->feed(QStringLiteral("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"));
+        f.t->feed(
+            QStringLiteral("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' version='1.0'/>"));
+        f.t->feed(
+            QStringLiteral("<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
+                           "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"
+                           "<sm xmlns='urn:xmpp:sm:3'/></stream:features>"));
+        const Element resume = f.t->lastSent(QStringLiteral("resume"));
+        QCOMPARE(resume.attribute(u"previd"), QStringLiteral("sm-1"));
+        QCOMPARE(resume.attribute(u"h"), QStringLiteral("1"));
+        QVERIFY(f.t->lastSent(QStringLiteral("iq")).isNull());  // no new bind
+
+        f.t->sent.clear();
+        f.t->feed(QStringLiteral("<resumed xmlns='urn:xmpp:sm:3' previd='sm-1' h='1'/>"));
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(started[0][0].toBool(), true);
+        QCOMPARE(f.client.state(), Client::State::Online);
+        // m1 was seen by the server (h=1); m2 is resent, then m3 goes out: in order, once.
+        const QList<Element> out = f.t->takeSent();
+        QCOMPARE(out.size(), 2);
+        QCOMPARE(out[0].attribute(u"id"), m2.attribute(u"id"));
+        QCOMPARE(out[1].attribute(u"id"), m3.attribute(u"id"));
+        QCOMPARE(f.client.stream()->unackedCount(), 2);
+        f.t->feed(QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='3'/>"));
+        QCOMPARE(f.client.stream()->unackedCount(), 0);
+    }
+
+    void failedResumptionBindsAndResendsEverythingUnacked() {
+        Fixture f;
+        f.login();
+        const Element m1 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("one"));
+        QVERIFY(f.client.send(m1).ok());
+        f.t->drop();
+        QSignalSpy started(&f.client, &Client::sessionStarted);
+        f.client.connectToServer();
+        f.t->feed(
+            QStringLiteral("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' version='1.0'/>"));
+        f.t->feed(QStringLiteral(
+            "<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
+            "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism>"
+            "</mechanisms></stream:features>"));
+        f.t->feed(QStringLiteral("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"));
+        f.t->feed(
+            QStringLiteral("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' version='1.0'/>"));
+        f.t->feed(
+            QStringLiteral("<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
+                           "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"
+                           "<sm xmlns='urn:xmpp:sm:3'/></stream:features>"));
+        f.t->feed(
+            QStringLiteral("<failed xmlns='urn:xmpp:sm:3'><item-not-found "
+                           "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></failed>"));
+        const Element bind = f.t->lastSent(QStringLiteral("iq"));
+        QVERIFY(bind.hasChild(u"bind", ns::Bind));
+        f.t->sent.clear();
+        f.t->feed(QStringLiteral("<iq xmlns='jabber:client' type='result' id='%1'><bind "
+                                 "xmlns='urn:ietf:params:xml:ns:xmpp-bind'><jid>alice@example.com/"
+                                 "desk2</jid></bind></iq>")
+                      .arg(bind.attribute(u"id")));
+        f.t->feed(QStringLiteral("<enabled xmlns='urn:xmpp:sm:3' id='sm-2' resume='true'/>"));
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(started[0][0].toBool(), false);
+        QVERIFY(f.t->sent.join(QString()).contains(m1.attribute(u"id")));
+    }
+
+    void unknownIqGetsServiceUnavailable() {
+        Fixture f;
+        f.login();
+        f.t->feed(
+            QStringLiteral("<iq xmlns='jabber:client' type='get' id='q1' from='bob@example.com/x'>"
+                           "<query xmlns='urn:example:unknown'/></iq>"));
+        const Element reply = f.t->lastSent(QStringLiteral("iq"));
+        QCOMPARE(reply.attribute(u"type"), QStringLiteral("error"));
+        QCOMPARE(reply.attribute(u"id"), QStringLiteral("q1"));
+        QCOMPARE(reply.attribute(u"to"), QStringLiteral("bob@example.com/x"));
+        QVERIFY(reply.firstChild(u"error").hasChild(u"service-unavailable", ns::Stanzas));
+        // Results and errors nobody waits for are not answered (no error loops).
+        f.t->sent.clear();
+        f.t->feed(QStringLiteral(
+            "<iq xmlns='jabber:client' type='error' id='zz' from='bob@example.com/x'/>"));
+        QVERIFY(f.t->lastSent(QStringLiteral("iq")).isNull());
+    }
+
+    void iqTimesOutWhenNobodyAnswers() {
+        Fixture f;
+        f.login();
+        Element iq(QStringLiteral("iq"), ns::Client);
+        iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+        iq.setAttribute(QStringLiteral("to"), QStringLiteral("bob@example.com/x"));
+        iq.appendChild(Element(QStringLiteral("ping"), ns::Ping));
+        QFuture<IqResult> future = f.client.sendIq(iq, 100);
+        QTRY_VERIFY(future.isFinished());
+        QVERIFY(!future.result().ok());
+        QCOMPARE(future.result().error().code, ErrorCode::Timeout);
+    }
+
+    void iqResultIsMatchedAndSpoofedRepliesIgnored() {
+        Fixture f;
+        f.login();
+        Element iq(QStringLiteral("iq"), ns::Client);
+        iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+        iq.setAttribute(QStringLiteral("to"), QStringLiteral("bob@example.com/x"));
+        iq.appendChild(Element(QStringLiteral("ping"), ns::Ping));
+        QFuture<IqResult> future = f.client.sendIq(iq, 2000);
+        const QString id = f.t->lastSent(QStringLiteral("iq")).attribute(u"id");
+        QVERIFY(!id.isEmpty());
+        f.t->feed(QStringLiteral("<iq xmlns='jabber:client' type='result' id='%1' "
+                                 "from='mallory@example.com/x'/>")
+                      .arg(id));
+        QCoreApplication::processEvents();
+        QVERIFY(!future.isFinished());
+        f.t->feed(QStringLiteral("<iq xmlns='jabber:client' type='result' id='%1' "
+                                 "from='bob@example.com/x'/>")
+                      .arg(id));
+        QTRY_VERIFY(future.isFinished());
+        QVERIFY(future.result().ok());
+    }
+
+    void iqErrorCarriesTheCondition() {
+        Fixture f;
+        f.login();
+        Element iq(QStringLiteral("iq"), ns::Client);
+        iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+        QFuture<IqResult> future = f.client.sendIq(iq, 2000);
+        const QString id = f.t->lastSent(QStringLiteral("iq")).attribute(u"id");
+        f.t->feed(
+            QStringLiteral("<iq xmlns='jabber:client' type='error' id='%1'><error type='cancel'>"
+                           "<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+                           "</error></iq>")
+                .arg(id));
+        QTRY_VERIFY(future.isFinished());
+        QCOMPARE(future.result().error().code, ErrorCode::StanzaError);
+        QCOMPARE(future.result().error().condition, QStringLiteral("item-not-found"));
+    }
+
+    void neverSendsAStanzaOutsideJabberClient() {
+        Fixture f;
+        f.login();
+        Element bad(QStringLiteral("message"), QString());
+        bad.setAttribute(QStringLiteral("to"), QStringLiteral("bob@example.com"));
+        const Result<void> r = f.client.send(bad);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Usage);
+        Element wrongNs(QStringLiteral("iq"), QStringLiteral("jabber:server"));
+        QVERIFY(!f.client.send(wrongNs).ok());
+        QCoreApplication::processEvents();
+        QVERIFY(f.t->sent.isEmpty());
+        QCOMPARE(f.client.state(), Client::State::Online);
+    }
+
+    void malformedXmlEndsTheSessionWithAClearError_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<int>("code");
+        QTest::newRow("malformed")
+            << QStringLiteral("<message xmlns='jabber:client'><body>") << int(ErrorCode::Protocol);
+        QTest::newRow("dtd") << QStringLiteral("<!DOCTYPE x><message xmlns='jabber:client'/>")
+                             << int(ErrorCode::PolicyViolation);
+        QTest::newRow("entity-declaration")
+            << QStringLiteral(
+                   "<!DOCTYPE x [<!ENTITY e 'boom'>]><message xmlns='jabber:client'>"
+                   "<body>&e;</body></message>")
+            << int(ErrorCode::PolicyViolation);
+        QTest::newRow("300KiB") << QStringLiteral(
+                                       "<message xmlns='jabber:client'><body>%1</body>"
+                                       "</message>")
+                                       .arg(QString(300 * 1024, u'a'))
+                                << int(ErrorCode::PolicyViolation);
+    }
+    void malformedXmlEndsTheSessionWithAClearError() {
+        QFETCH(QString, input);
+        QFETCH(int, code);
+        Fixture f(false);
+        f.login();
+        QSignalSpy errors(&f.client, &Client::errorOccurred);
+        f.t->feed(input);
+        QCOMPARE(errors.size(), 1);
+        const Error e = errors[0][0].value<Error>();
+        QCOMPARE(int(e.code), code);
+        QVERIFY(!e.message.isEmpty());
+        // We told the server why, as a stream error, before leaving.
+        QVERIFY(!f.t->lastSent(QStringLiteral("error")).isNull());
+        QCOMPARE(f.client.state(), Client::State::Offline);
+    }
+
+    void streamErrorFromServerIsReported() {
+        Fixture f(false);
+        f.login();
+        f.t->feed(
+            QStringLiteral("<stream:error xmlns:stream='http://etherx.jabber.org/streams'>"
+                           "<system-shutdown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                           "</stream:error>"));
+        QCOMPARE(f.client.lastError().condition, QStringLiteral("system-shutdown"));
+        QCOMPARE(f.client.state(), Client::State::Offline);
+    }
+
+    void reconnectBackoffGrowsWithJitterAndIsCapped() {
+        ReconnectPolicy p;
+        QRandomGenerator rng(42);
+        qint64 previousCeiling = 0;
+        for (int attempt = 0; attempt < 12; ++attempt) {
+            const qint64 ceiling = std::min<qint64>(60000, 1000LL << attempt);
+            const qint64 d = p.nextDelay(&rng).count();
+            QVERIFY2(d >= ceiling / 2 && d <= ceiling, qPrintable(QString::number(d)));
+            QVERIFY(ceiling >= previousCeiling);
+            previousCeiling = ceiling;
+        }
+        QVERIFY(p.nextDelay(&rng).count() <= 60000);
+        p.connectionEnded(ReconnectPolicy::ms(5000));  // not stable: keep backing off
+        QVERIFY(p.nextDelay(&rng).count() >= 30000);
+        p.connectionEnded(ReconnectPolicy::ms(31000));  // stable: start over
+        QVERIFY(p.nextDelay(&rng).count() <= 1000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStream)
+#include "tst_stream.moc"
