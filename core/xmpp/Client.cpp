@@ -12,6 +12,8 @@ namespace rapport::xmpp {
 struct Client::PendingIq {
     QPromise<IqResult> promise;
     QString to;
+    // The session the request was written to; queued requests go to the next one.
+    quint64 generation = 0;
     QTimer* timer = nullptr;  // deleted later: it may be the sender of the running slot
 
     ~PendingIq() {
@@ -128,6 +130,8 @@ QFuture<IqResult> Client::sendIq(Element iq, int timeoutMs) {
         return future;
     }
     pending->to = iq.attribute(u"to");
+    pending->generation =
+        m_stream->sessionGeneration() + (m_stream->phase() == Stream::Phase::Online ? 0 : 1);
     pending->timer = new QTimer(this);
     pending->timer->setSingleShot(true);
     connect(pending->timer, &QTimer::timeout, this, [this, id] {
@@ -262,9 +266,11 @@ void Client::onEstablished(bool resumed) {
                    << m_stream->boundJid().toString();
     setState(State::Online);
     if (!resumed) {
-        // Replies to requests of the old session will never come.
+        // Replies to requests written to an old session will never come; requests queued
+        // while reconnecting go out in this one and stay pending.
         failPendingIqs(Error::make(ErrorCode::ConnectionLost,
-                                   tr("The connection was lost before the server answered.")));
+                                   tr("The connection was lost before the server answered.")),
+                       m_stream->sessionGeneration());
     }
     for (ClientExtension* ext : m_extensions) {
         ext->onSessionStarted(resumed);
@@ -317,11 +323,16 @@ void Client::scheduleReconnect() {
     setState(State::Reconnecting);
 }
 
-void Client::failPendingIqs(const Error& error) {
-    auto pending = std::exchange(m_pendingIqs, {});
-    for (auto& [id, p] : pending) {
-        p->promise.addResult(IqResult(error));
-        p->promise.finish();
+void Client::failPendingIqs(const Error& error, quint64 beforeGeneration) {
+    for (auto it = m_pendingIqs.begin(); it != m_pendingIqs.end();) {
+        if (it->second->generation < beforeGeneration) {
+            std::unique_ptr<PendingIq> p = std::move(it->second);
+            it = m_pendingIqs.erase(it);
+            p->promise.addResult(IqResult(error));
+            p->promise.finish();
+        } else {
+            ++it;
+        }
     }
 }
 

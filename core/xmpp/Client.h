@@ -7,6 +7,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QTimer>
+#include <limits>
 #include <map>
 #include <memory>
 #include <vector>
@@ -102,7 +103,9 @@ private:
     void onIq(const Element& iq);
     void onEstablished(bool resumed);
     void onEnded(const Error& error);
-    void failPendingIqs(const Error& error);
+    // Fails the requests written to sessions before `beforeGeneration` (all by default).
+    void failPendingIqs(const Error& error,
+                        quint64 beforeGeneration = std::numeric_limits<quint64>::max());
     void scheduleReconnect();
     bool isRetryable(const Error& error) const;
 

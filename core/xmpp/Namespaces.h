@@ -15,6 +15,7 @@ inline const QString Bind = QStringLiteral("urn:ietf:params:xml:ns:xmpp-bind");
 inline const QString Session = QStringLiteral("urn:ietf:params:xml:ns:xmpp-session");
 inline const QString StreamManagement = QStringLiteral("urn:xmpp:sm:3");
 inline const QString Roster = QStringLiteral("jabber:iq:roster");
+inline const QString RosterVersioning = QStringLiteral("urn:xmpp:features:rosterver");
 inline const QString DiscoInfo = QStringLiteral("http://jabber.org/protocol/disco#info");
 inline const QString DiscoItems = QStringLiteral("http://jabber.org/protocol/disco#items");
 inline const QString Caps = QStringLiteral("http://jabber.org/protocol/caps");

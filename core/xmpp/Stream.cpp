@@ -51,7 +51,15 @@ Stream::Stream(std::unique_ptr<Transport> transport, QObject* parent)
     connect(&m_closeTimer, &QTimer::timeout, this, [this] { m_transport->abort(); });
 }
 
-Stream::~Stream() = default;
+Stream::~Stream() {
+    // Going away without a word would leave the session hibernating on the server (XEP-0198),
+    // where it keeps collecting messages meant for our other devices or for offline storage.
+    if (m_phase != Phase::Idle && m_phase != Phase::Closing) {
+        m_transport->disconnect(this);
+        sendNonza(Element(QStringLiteral("close"), ns::Framing));
+        m_transport->close();
+    }
+}
 
 void Stream::setSettings(const Settings& settings) {
     if (settings.jid.bare() != m_settings.jid.bare()) {
@@ -249,6 +257,7 @@ void Stream::handleFeatures(const Element& features) {
     }
 
     setPhase(Phase::Binding);
+    m_features = features;
     m_serverOffersSm = features.hasChild(u"sm", ns::StreamManagement);
     if (m_serverOffersSm && m_sm.canResume()) {
         m_resuming = true;
@@ -258,9 +267,20 @@ void Stream::handleFeatures(const Element& features) {
         sendNonza(resume);
         return;
     }
-    m_resendOnBind += m_sm.takeUnacked();
+    keepMessagesForResend(m_sm.takeUnacked());
     m_sm.reset();
     startBind();
+}
+
+void Stream::keepMessagesForResend(const QList<Element>& unacked) {
+    // Only messages are worth sending again in a new session: the answers to old IQs would
+    // go to a session that no longer exists (their callers were told they failed), and an
+    // old presence would override the one the new session announces.
+    for (const Element& stanza : unacked) {
+        if (stanza.name() == u"message") {
+            m_resendOnBind.append(stanza);
+        }
+    }
 }
 
 void Stream::startBind() {
@@ -292,6 +312,7 @@ void Stream::handleBindResult(const Element& iq) {
         return;
     }
     m_boundJid = bound;
+    ++m_generation;
     if (m_serverOffersSm) {
         m_sm.enableRequested();
         Element enable(QStringLiteral("enable"), ns::StreamManagement);
@@ -372,7 +393,7 @@ void Stream::handleStreamManagement(const Element& e) {
             // never confirmed. Receivers dedupe on origin-id.
             m_resuming = false;
             qCInfo(lcXmpp) << "session could not be resumed; binding a new one";
-            m_resendOnBind += m_sm.takeUnacked();
+            keepMessagesForResend(m_sm.takeUnacked());
             m_sm.reset();
             startBind();
         } else {

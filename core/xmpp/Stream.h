@@ -57,6 +57,10 @@ public:
     bool isStreamManagementEnabled() const { return m_sm.isEnabled(); }
     qsizetype unackedCount() const { return m_sm.unackedCount() + m_waiting.size(); }
     Transport* transport() const { return m_transport.get(); }
+    // The features the server offered after sign-in (bind, sm, roster versioning, ...).
+    const Element& features() const { return m_features; }
+    // Counts sessions bound from scratch; a resumption keeps the number.
+    quint64 sessionGeneration() const { return m_generation; }
     // Forgets the resumable session; the next open() binds afresh.
     void forgetSession();
 
@@ -83,6 +87,7 @@ private:
     void handleStreamManagement(const Element& element);
     void handleBindResult(const Element& iq);
     void startBind();
+    void keepMessagesForResend(const QList<Element>& unacked);
     void becomeOnline(bool resumed, const QList<Element>& resend);
     void requestAck();
     void onIdle();
@@ -98,10 +103,12 @@ private:
     bool m_failing = false;
     bool m_serverOffersSm = false;
     Jid m_boundJid;
+    Element m_features;
+    quint64 m_generation = 0;
     QString m_bindId;
     StreamManagement m_sm;
     QList<Element> m_waiting;       // sent while not online
-    QList<Element> m_resendOnBind;  // unacked from a session that could not be resumed
+    QList<Element> m_resendOnBind;  // messages a session that could not be resumed left unacked
     Error m_pendingError;
     bool m_hasPendingError = false;
     QTimer m_handshakeTimer;

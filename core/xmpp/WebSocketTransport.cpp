@@ -22,6 +22,8 @@ WebSocketTransport::WebSocketTransport(QObject* parent) : Transport(parent) {}
 WebSocketTransport::~WebSocketTransport() {
     if (m_socket) {
         m_socket->disconnect(this);
+        // Hand whatever is still buffered (a final <close/>) to the operating system.
+        m_socket->flush();
         m_socket->abort();
     }
 }

@@ -54,7 +54,7 @@ xmpp::Element FakeTransport::lastSent(const QString& name) const {
     return {};
 }
 
-void FakeServer::completeLogin(const QString& fullJid, bool sm) {
+void FakeServer::completeLogin(const QString& fullJid, bool sm, bool rosterVersioning) {
     const QString framing = QStringLiteral("urn:ietf:params:xml:ns:xmpp-framing");
     t->feed(
         QStringLiteral("<open xmlns='%1' from='example.com' id='s1' version='1.0'/>").arg(framing));
@@ -66,8 +66,10 @@ void FakeServer::completeLogin(const QString& fullJid, bool sm) {
     t->feed(
         QStringLiteral("<open xmlns='%1' from='example.com' id='s2' version='1.0'/>").arg(framing));
     t->feed(QStringLiteral("<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
-                           "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>%1</stream:features>")
-                .arg(sm ? QStringLiteral("<sm xmlns='urn:xmpp:sm:3'/>") : QString()));
+                           "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>%1%2</stream:features>")
+                .arg(sm ? QStringLiteral("<sm xmlns='urn:xmpp:sm:3'/>") : QString(),
+                     rosterVersioning ? QStringLiteral("<ver xmlns='urn:xmpp:features:rosterver'/>")
+                                      : QString()));
     const xmpp::Element bind = t->lastSent(QStringLiteral("iq"));
     t->feed(
         QStringLiteral("<iq xmlns='jabber:client' type='result' id='%1'>"

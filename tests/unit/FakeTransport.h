@@ -46,7 +46,8 @@ public:
     explicit FakeServer(FakeTransport* transport) : t(transport) {}
     // Answers the handshake that follows Client::connectToServer(). With sm, SM is enabled
     // with resumption.
-    void completeLogin(const QString& fullJid, bool sm = true);
+    // rosterVersioning advertises RFC 6121 roster versioning.
+    void completeLogin(const QString& fullJid, bool sm = true, bool rosterVersioning = true);
     FakeTransport* t;
 };
 

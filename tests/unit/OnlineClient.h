@@ -32,9 +32,10 @@ struct OnlineClient {
     }
 
     // Without stream management by default: no <r/> among the stanzas under test.
-    void login(bool sm = false) {
+    void login(bool sm = false, bool rosterVersioning = true) {
         client->connectToServer();
-        FakeServer(t).completeLogin(QStringLiteral("juliet@example.com/balcony"), sm);
+        FakeServer(t).completeLogin(QStringLiteral("juliet@example.com/balcony"), sm,
+                                    rosterVersioning);
     }
 
     // The disconnect the user asks for, answered by the server's <close/>.
@@ -63,7 +64,8 @@ struct OnlineClient {
         t->feed(
             QStringLiteral("<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
                            "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"
-                           "<sm xmlns='urn:xmpp:sm:3'/></stream:features>"));
+                           "<sm xmlns='urn:xmpp:sm:3'/>"
+                           "<ver xmlns='urn:xmpp:features:rosterver'/></stream:features>"));
         if (resume) {
             t->feed(QStringLiteral("<resumed xmlns='urn:xmpp:sm:3' previd='sm-1' h='%1'/>").arg(h));
             return;

@@ -110,6 +110,26 @@ private slots:
         QVERIFY(m.timestamp >= before && m.timestamp <= QDateTime::currentDateTimeUtc());
     }
 
+    void duplicatesAreReportedOnce() {
+        QSignalSpy received(chat, &ChatExtension::messageReceived);
+        const QString withOrigin = QStringLiteral(
+            "<message xmlns='jabber:client' from='romeo@montague.example/phone' id='%1' "
+            "type='chat'><body>Once</body><origin-id xmlns='urn:xmpp:sid:0' id='o-1'/></message>");
+        c->t->feed(withOrigin.arg(QStringLiteral("a")));
+        // Redelivered (offline storage, failed resumption): same origin-id, new stanza id.
+        c->t->feed(withOrigin.arg(QStringLiteral("b")));
+        QCOMPARE(received.size(), 1);
+        // Another sender reusing the origin-id is a different message, not a duplicate.
+        c->t->feed(QStringLiteral(
+            "<message xmlns='jabber:client' from='mallory@evil.example/x' id='c' type='chat'>"
+            "<body>Mine</body><origin-id xmlns='urn:xmpp:sid:0' id='o-1'/></message>"));
+        QCOMPARE(received.size(), 2);
+        // Without origin-id the sender's id decides.
+        c->t->feed(romeoMessage());
+        c->t->feed(romeoMessage());
+        QCOMPARE(received.size(), 3);
+    }
+
     void stanzaIdTrustedOnlyFromOwnArchive_data() {
         QTest::addColumn<QString>("stanzaIds");
         QTest::addColumn<QString>("expected");

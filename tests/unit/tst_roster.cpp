@@ -39,6 +39,16 @@ private:
     }
 
 private slots:
+    void fetchOmitsVersionWhenTheServerHasNoVersioning() {
+        roster->setVersion(QStringLiteral("ver7"));
+        c->login(false, false);
+        const QStringList sent = c->takeStanzas();
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first(), QStringLiteral("<iq xmlns='jabber:client' type='get' id='%1'>"
+                                              "<query xmlns='jabber:iq:roster'/></iq>")
+                                   .arg(test::OnlineClient::idOf(sent.first())));
+    }
+
     void init() {
         c = std::make_unique<test::OnlineClient>();
         roster = c->client->addExtension<RosterExtension>();

@@ -1,5 +1,6 @@
 #include "xmpp/ext/chat/ChatExtension.h"
 
+#include "common/Logging.h"
 #include "xmpp/Client.h"
 #include "xmpp/Namespaces.h"
 
@@ -126,7 +127,12 @@ void ChatExtension::handleMessage(const Element& message, const MessageContext& 
         !message.hasChild(u"body", ns::Client)) {
         return;
     }
-    emit messageReceived(parse(message, client()->boundJid().bare(), context));
+    const ChatMessage parsed = parse(message, client()->boundJid().bare(), context);
+    if (!m_seen.insert(parsed)) {
+        qCDebug(lcXmpp) << "dropping a duplicate of message" << parsed.id;
+        return;
+    }
+    emit messageReceived(parsed);
 }
 
 }  // namespace rapport::xmpp

@@ -7,6 +7,7 @@
 #include "common/Result.h"
 #include "xmpp/ClientExtension.h"
 #include "xmpp/ext/chat/ChatMessage.h"
+#include "xmpp/ext/chat/RecentMessageKeys.h"
 
 namespace rapport::xmpp {
 
@@ -31,6 +32,9 @@ signals:
     void messageReceived(const rapport::xmpp::ChatMessage& message);
     // A message we sent (by its id) bounced with an error.
     void messageFailed(const QString& id, const rapport::Error& error);
+
+private:
+    RecentMessageKeys m_seen;
 };
 
 }  // namespace rapport::xmpp

@@ -50,9 +50,11 @@ void RosterExtension::onSessionStarted(bool resumed) {
 
 void RosterExtension::fetch() {
     Element query(QStringLiteral("query"), ns::Roster);
-    // Always sent, empty on the first fetch: a server without versioning ignores it and
-    // answers with the whole roster.
-    query.setAttribute(QStringLiteral("ver"), m_version);
+    // RFC 6121 2.6: ask for a delta only where the server advertises roster versioning
+    // (an empty ver on the first fetch asks for the full roster plus a version).
+    if (client()->stream()->features().hasChild(u"ver", ns::RosterVersioning)) {
+        query.setAttribute(QStringLiteral("ver"), m_version);
+    }
     const quint64 generation = ++m_fetchGeneration;
     QPointer<RosterExtension> self(this);
     client()
