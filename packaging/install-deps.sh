@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkgconf git clang-format
+  build-essential cmake ninja-build pkgconf git clang-format openssl
   # Qt 6.4 (core: Core, Network, WebSockets, Sql, Concurrent; ui: Gui, Widgets, Svg)
   qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev
