@@ -4,6 +4,7 @@
 #include <QUuid>
 
 #include "common/Logging.h"
+#include "xmpp/ErrorConditions.h"
 #include "xmpp/Namespaces.h"
 #include "xmpp/WebSocketTransport.h"
 
@@ -241,20 +242,7 @@ void Client::onIq(const Element& iq) {
     if (type == u"result") {
         p->promise.addResult(IqResult(iq));
     } else {
-        const Element error = iq.firstChild(u"error");
-        QString condition;
-        for (const Element& c : error.children()) {
-            if (c.ns() == ns::Stanzas && c.name() != u"text") {
-                condition = c.name();
-                break;
-            }
-        }
-        const QString text = error.childText(u"text", ns::Stanzas);
-        p->promise.addResult(IqResult(Error::make(
-            ErrorCode::StanzaError,
-            text.isEmpty() ? tr("The request was refused (%1).").arg(condition)
-                           : tr("The request was refused (%1): %2").arg(condition, text),
-            condition)));
+        p->promise.addResult(IqResult(stanzaError(iq, tr("The request was refused (%1)."))));
     }
     p->promise.finish();
 }

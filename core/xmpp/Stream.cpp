@@ -4,6 +4,7 @@
 
 #include "common/Logging.h"
 #include "xmpp/ElementParser.h"
+#include "xmpp/ErrorConditions.h"
 #include "xmpp/Namespaces.h"
 #include "xmpp/sasl/SaslClient.h"
 
@@ -13,16 +14,6 @@ namespace {
 
 bool isStanza(const Element& e) {
     return e.name() == u"message" || e.name() == u"presence" || e.name() == u"iq";
-}
-
-// The first child in `ns` other than <text/>: the defined condition of an error.
-QString definedCondition(const Element& error, const QString& ns) {
-    for (const Element& child : error.children()) {
-        if (child.ns() == ns && child.name() != u"text") {
-            return child.name();
-        }
-    }
-    return {};
 }
 
 }  // namespace

@@ -20,6 +20,20 @@
 
 namespace rapport::test {
 
+// Starts `server` and registers each user on the SHA-256 host with `password`.
+inline bool startWithUsers(ProsodyFixture& server, const QStringList& users,
+                           const QString& password, QString* error) {
+    if (!server.start(error)) {
+        return false;
+    }
+    for (const QString& user : users) {
+        if (!server.registerUser(user, ProsodyFixture::sha256Host(), password, error)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 class LiveClient : public QObject {
 public:
     LiveClient(const ProsodyFixture& server, const QString& bareJid, const QString& password,

@@ -16,11 +16,10 @@ class TestMessaging : public QObject {
 private slots:
     void initTestCase() {
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
-        for (const char* user : {"alice", "bob"}) {
-            QVERIFY(server.registerUser(QString::fromLatin1(user), ProsodyFixture::sha256Host(),
-                                        QStringLiteral("secret")));
-        }
+        QVERIFY2(
+            rapport::test::startWithUsers(server, {QStringLiteral("alice"), QStringLiteral("bob")},
+                                          QStringLiteral("secret"), &error),
+            qPrintable(error));
     }
 
     void thousandEachWayAtOnce() {

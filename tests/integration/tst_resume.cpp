@@ -28,11 +28,10 @@ class TestResume : public QObject {
 private slots:
     void initTestCase() {
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
-        for (const char* user : {"alice", "bob"}) {
-            QVERIFY(server.registerUser(QString::fromLatin1(user), ProsodyFixture::sha256Host(),
-                                        QStringLiteral("secret")));
-        }
+        QVERIFY2(
+            rapport::test::startWithUsers(server, {QStringLiteral("alice"), QStringLiteral("bob")},
+                                          QStringLiteral("secret"), &error),
+            qPrintable(error));
     }
 
     // The connection drops between two bursts of a conversation; both sides keep

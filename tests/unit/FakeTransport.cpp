@@ -54,7 +54,7 @@ xmpp::Element FakeTransport::lastSent(const QString& name) const {
     return {};
 }
 
-void FakeServer::completeLogin(const QString& fullJid, bool sm, bool rosterVersioning) {
+void FakeServer::authenticate(bool sm, bool rosterVersioning) {
     const QString framing = QStringLiteral("urn:ietf:params:xml:ns:xmpp-framing");
     t->feed(
         QStringLiteral("<open xmlns='%1' from='example.com' id='s1' version='1.0'/>").arg(framing));
@@ -70,15 +70,23 @@ void FakeServer::completeLogin(const QString& fullJid, bool sm, bool rosterVersi
                 .arg(sm ? QStringLiteral("<sm xmlns='urn:xmpp:sm:3'/>") : QString(),
                      rosterVersioning ? QStringLiteral("<ver xmlns='urn:xmpp:features:rosterver'/>")
                                       : QString()));
-    const xmpp::Element bind = t->lastSent(QStringLiteral("iq"));
+}
+
+void FakeServer::bind(const QString& fullJid, bool sm, const QString& smId) {
+    const xmpp::Element request = t->lastSent(QStringLiteral("iq"));
     t->feed(
         QStringLiteral("<iq xmlns='jabber:client' type='result' id='%1'>"
                        "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><jid>%2</jid></bind></iq>")
-            .arg(bind.attribute(u"id"), fullJid));
+            .arg(request.attribute(u"id"), fullJid));
     if (sm) {
-        t->feed(
-            QStringLiteral("<enabled xmlns='urn:xmpp:sm:3' id='sm-1' resume='true' max='600'/>"));
+        t->feed(QStringLiteral("<enabled xmlns='urn:xmpp:sm:3' id='%1' resume='true' max='600'/>")
+                    .arg(smId));
     }
+}
+
+void FakeServer::completeLogin(const QString& fullJid, bool sm, bool rosterVersioning) {
+    authenticate(sm, rosterVersioning);
+    bind(fullJid, sm, QStringLiteral("sm-1"));
 }
 
 }  // namespace rapport::test

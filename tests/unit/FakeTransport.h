@@ -48,6 +48,12 @@ public:
     // with resumption.
     // rosterVersioning advertises RFC 6121 roster versioning.
     void completeLogin(const QString& fullJid, bool sm = true, bool rosterVersioning = true);
+    // The SASL part (PLAIN), up to the features after the restart: the client then binds,
+    // or resumes a session.
+    void authenticate(bool sm = true, bool rosterVersioning = true);
+    // Answers the client's bind request with fullJid and, with sm, enables stream
+    // management under smId.
+    void bind(const QString& fullJid, bool sm = true, const QString& smId = QStringLiteral("sm-1"));
     FakeTransport* t;
 };
 

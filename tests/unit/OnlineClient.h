@@ -51,32 +51,14 @@ struct OnlineClient {
         const auto h = client->stream()->unackedCount();
         t->drop();
         client->connectToServer();
-        const QString framing = QStringLiteral("urn:ietf:params:xml:ns:xmpp-framing");
-        t->feed(QStringLiteral("<open xmlns='%1' from='example.com' id='s3' version='1.0'/>")
-                    .arg(framing));
-        t->feed(QStringLiteral(
-            "<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
-            "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism>"
-            "</mechanisms></stream:features>"));
-        t->feed(QStringLiteral("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"));
-        t->feed(QStringLiteral("<open xmlns='%1' from='example.com' id='s4' version='1.0'/>")
-                    .arg(framing));
-        t->feed(
-            QStringLiteral("<stream:features xmlns:stream='http://etherx.jabber.org/streams'>"
-                           "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"
-                           "<sm xmlns='urn:xmpp:sm:3'/>"
-                           "<ver xmlns='urn:xmpp:features:rosterver'/></stream:features>"));
+        FakeServer server(t);
+        server.authenticate();
         if (resume) {
             t->feed(QStringLiteral("<resumed xmlns='urn:xmpp:sm:3' previd='sm-1' h='%1'/>").arg(h));
             return;
         }
         t->feed(QStringLiteral("<failed xmlns='urn:xmpp:sm:3'/>"));
-        const xmpp::Element bind = t->lastSent(QStringLiteral("iq"));
-        t->feed(QStringLiteral("<iq xmlns='jabber:client' type='result' id='%1'>"
-                               "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
-                               "<jid>juliet@example.com/balcony</jid></bind></iq>")
-                    .arg(bind.attribute(u"id")));
-        t->feed(QStringLiteral("<enabled xmlns='urn:xmpp:sm:3' id='sm-2' resume='true'/>"));
+        server.bind(QStringLiteral("juliet@example.com/balcony"), true, QStringLiteral("sm-2"));
     }
     void dropAndResume() { dropAndReconnect(true); }
 

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "xmpp/Client.h"
+#include "xmpp/ErrorConditions.h"
 #include "xmpp/Namespaces.h"
 
 namespace rapport::xmpp {
@@ -103,22 +104,8 @@ void ChatExtension::handleMessage(const Element& message, const MessageContext& 
         if (id.isEmpty() || context.isCarbon()) {
             return;  // nothing to match; or another device's problem
         }
-        const Element error = message.firstChild(u"error", ns::Client);
-        QString condition;
-        for (const Element& c : error.children()) {
-            if (c.ns() == ns::Stanzas && c.name() != u"text") {
-                condition = c.name();
-                break;
-            }
-        }
-        const QString text = error.childText(u"text", ns::Stanzas);
-        emit messageFailed(
-            id, Error::make(
-                    ErrorCode::StanzaError,
-                    text.isEmpty()
-                        ? tr("The message could not be delivered (%1).").arg(condition)
-                        : tr("The message could not be delivered (%1): %2").arg(condition, text),
-                    condition));
+        emit messageFailed(id,
+                           stanzaError(message, tr("The message could not be delivered (%1).")));
         return;
     }
     // groupchat belongs to MUC, headline to notifications. Wrappers (carbons, MAM results)
