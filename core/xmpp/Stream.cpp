@@ -38,6 +38,8 @@ Stream::Stream(std::unique_ptr<Transport> transport, QObject* parent)
         fail(Error::make(ErrorCode::ConnectionLost,
                          tr("The server %1 stopped answering.").arg(m_settings.jid.domain())));
     });
+    m_ackTimer.setSingleShot(true);
+    connect(&m_ackTimer, &QTimer::timeout, this, &Stream::sendAckRequest);
     m_closeTimer.setSingleShot(true);
     connect(&m_closeTimer, &QTimer::timeout, this, [this] { m_transport->abort(); });
 }
@@ -414,17 +416,23 @@ void Stream::becomeOnline(bool resumed, const QList<Element>& resend) {
 }
 
 void Stream::requestAck() {
-    if (!m_sm.isEnabled() || m_ackRequestScheduled) {
+    if (!m_sm.isEnabled()) {
         return;
     }
-    // One <r/> per burst: everything sent in this pass of the event loop shares it.
-    m_ackRequestScheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_ackRequestScheduled = false;
-        if (m_phase == Phase::Online && m_sm.unackedCount() > 0) {
-            sendNonza(Element(QStringLiteral("r"), ns::StreamManagement));
-        }
-    });
+    // Every <r/> costs the server an <a/> and delays whatever we send next, so one request
+    // covers a batch: at most ackBatch stanzas, or what was sent within ackDelayMs.
+    if (++m_sentSinceAckRequest >= m_settings.ackBatch) {
+        m_ackTimer.start(0);
+    } else if (!m_ackTimer.isActive()) {
+        m_ackTimer.start(m_settings.ackDelayMs);
+    }
+}
+
+void Stream::sendAckRequest() {
+    m_sentSinceAckRequest = 0;
+    if (m_phase == Phase::Online && m_sm.isEnabled() && m_sm.unackedCount() > 0) {
+        sendNonza(Element(QStringLiteral("r"), ns::StreamManagement));
+    }
 }
 
 void Stream::onIdle() {
@@ -460,6 +468,8 @@ void Stream::fail(const Error& error, const QString& streamErrorCondition) {
 }
 
 void Stream::onTransportClosed(const Error& error) {
+    m_ackTimer.stop();
+    m_sentSinceAckRequest = 0;
     m_handshakeTimer.stop();
     m_idleTimer.stop();
     m_keepaliveTimer.stop();

@@ -32,6 +32,8 @@ public:
         int handshakeTimeoutMs = 20000;
         int idleTimeoutMs = 45000;       // quiet this long: ask the server for a sign of life
         int keepaliveTimeoutMs = 20000;  // no answer this long: the connection is dead
+        int ackDelayMs = 200;            // ask for an ack at most this long after a send...
+        int ackBatch = 10;               // ...or after this many stanzas, whichever is first
     };
 
     explicit Stream(std::unique_ptr<Transport> transport, QObject* parent = nullptr);
@@ -90,6 +92,7 @@ private:
     void keepMessagesForResend(const QList<Element>& unacked);
     void becomeOnline(bool resumed, const QList<Element>& resend);
     void requestAck();
+    void sendAckRequest();
     void onIdle();
     void fail(const Error& error, const QString& streamErrorCondition = {});
 
@@ -99,7 +102,7 @@ private:
     Phase m_phase = Phase::Idle;
     bool m_authenticated = false;
     bool m_resuming = false;
-    bool m_ackRequestScheduled = false;
+    int m_sentSinceAckRequest = 0;
     bool m_failing = false;
     bool m_serverOffersSm = false;
     Jid m_boundJid;
@@ -115,6 +118,7 @@ private:
     QTimer m_idleTimer;
     QTimer m_keepaliveTimer;
     QTimer m_closeTimer;
+    QTimer m_ackTimer;
 };
 
 }  // namespace rapport::xmpp

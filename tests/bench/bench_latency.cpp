@@ -6,6 +6,10 @@
 #include <QTimer>
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 #include "ProsodyFixture.h"
 #include "xmpp/Client.h"
 #include "xmpp/ext/chat/ChatExtension.h"
@@ -15,6 +19,18 @@ using namespace rapport;
 using rapport::test::ProsodyFixture;
 
 namespace {
+
+// CPU time of this process alone (both clients), not of Prosody.
+double processCpuSeconds() {
+#ifdef Q_OS_UNIX
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+#else
+    return 0;
+#endif
+}
 
 xmpp::Client* makeClient(const ProsodyFixture& server, const QString& user) {
     auto* c = new xmpp::Client;
@@ -35,6 +51,11 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const int total = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000;
     ProsodyFixture server;
+    // Optional: measure routing alone, without the server archiving each message (MAM).
+    const bool noArchive = argc > 2 && QByteArray(argv[2]) == "--no-archive";
+    if (noArchive) {
+        server.setExtraConfig(QStringLiteral("default_archive_policy = false"));
+    }
     QString error;
     if (!server.start(&error) ||
         !server.registerUser(QStringLiteral("alice"), ProsodyFixture::sha256Host(),
@@ -86,7 +107,9 @@ int main(int argc, char** argv) {
                      qlonglong(latenciesMs.size()));
         app.exit(1);
     });
+    const double cpuBefore = processCpuSeconds();
     const int rc = app.exec();
+    const double clientCpu = processCpuSeconds() - cpuBefore;
     delete alice;
     delete bob;
     if (rc != 0 || latenciesMs.isEmpty()) {
@@ -97,9 +120,14 @@ int main(int argc, char** argv) {
         return latenciesMs[std::min<qsizetype>(latenciesMs.size() - 1,
                                                qsizetype(p * latenciesMs.size()))];
     };
-    std::printf("bench_latency: %lld messages, Rapport -> Prosody -> Rapport over WebSocket\n",
-                qlonglong(latenciesMs.size()));
+    std::printf("bench_latency: %lld messages, Rapport -> Prosody -> Rapport over WebSocket%s\n",
+                qlonglong(latenciesMs.size()), noArchive ? " (archiving off)" : "");
     std::printf("bench_latency: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", pct(0.50), pct(0.99),
                 latenciesMs.last());
+    const int messages = latenciesMs.size() + 50;  // with the warm-up
+    std::printf(
+        "bench_latency: client CPU %.1f us per message (sender + receiver, both in this "
+        "process)\n",
+        clientCpu * 1e6 / messages);
     return 0;
 }

@@ -87,7 +87,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption noStdinOption(
         QStringLiteral("no-stdin"),
         QStringLiteral("Ignore stdin; run until SIGTERM/SIGINT (use with `&` in scripts)."));
-    parser.addOptions({usersOption, passwordOption, adminOption, noStdinOption});
+    const QCommandLineOption noArchiveOption(
+        QStringLiteral("no-archive"),
+        QStringLiteral("Do not archive messages (MAM); for measuring routing alone."));
+    parser.addOptions({usersOption, passwordOption, adminOption, noStdinOption, noArchiveOption});
     parser.process(app);
 
     // Before starting Prosody, so an early SIGTERM still stops it cleanly.
@@ -96,6 +99,8 @@ int main(int argc, char** argv) {
 
     ProsodyFixture fixture;
     fixture.setAdmins(parser.values(adminOption));
+    if (parser.isSet(noArchiveOption))
+        fixture.setExtraConfig(QStringLiteral("default_archive_policy = false"));
     QString error;
     if (!fixture.start(&error))
         return fail(error);

@@ -136,16 +136,38 @@ private slots:
         QSignalSpy acked(&f.client, &Client::stanzaAcked);
         const Element m1 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("one"));
         const Element m2 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("two"));
+        const QString r = QStringLiteral("<r xmlns='urn:xmpp:sm:3'/>");
         QVERIFY(f.client.send(m1).ok());
         QVERIFY(f.client.send(m2).ok());
-        // One <r/> for the burst, after the event loop turns.
-        QTRY_COMPARE(f.t->sent.count(QStringLiteral("<r xmlns='urn:xmpp:sm:3'/>")), 1);
+        // One <r/> for the burst, shortly after (each <r/> costs the server a round trip).
+        QCoreApplication::processEvents();
+        QCOMPARE(f.t->sent.count(r), 0);
+        QTRY_COMPARE(f.t->sent.count(r), 1);
+        QTest::qWait(300);
+        QCOMPARE(f.t->sent.count(r), 1);
         f.t->feed(QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='1'/>"));
         QCOMPARE(acked.size(), 1);
         QCOMPARE(acked[0][0].value<Element>().attribute(u"id"), m1.attribute(u"id"));
         f.t->feed(QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='2'/>"));
         QCOMPARE(acked.size(), 2);
         QCOMPARE(f.client.stream()->unackedCount(), 0);
+
+        // A long burst asks at once, every ten stanzas, without waiting for the delay.
+        f.t->sent.clear();
+        for (int i = 0; i < 25; ++i) {
+            QVERIFY(
+                f.client.send(chatMessage(QStringLiteral("bob@example.com"), QString::number(i)))
+                    .ok());
+            if (i == 9) {
+                QCoreApplication::processEvents();
+                QCOMPARE(f.t->sent.count(r), 1);
+            }
+        }
+        // The request after the 20th goes out when the loop turns, after all 25: it covers them.
+        QCoreApplication::processEvents();
+        QCOMPARE(f.t->sent.count(r), 2);
+        QTest::qWait(300);
+        QCOMPARE(f.t->sent.count(r), 2);
     }
 
     void anAckForStanzasNeverSentIsAProtocolError() {
