@@ -82,8 +82,12 @@ CliSession::CliSession(const CliOptions& options, QObject* parent)
     });
 }
 
-void CliSession::start(std::function<void()> onOnline) {
+void CliSession::start(std::function<void()> onOnline, Presence presence) {
     m_onOnline = std::move(onOnline);
+    if (presence == Presence::Invisible) {
+        (void)m_client.findExtension<xmpp::PresenceExtension>()->setPresence(
+            xmpp::PresenceShow::Unavailable);
+    }
     if (!m_options.server.isEmpty()) {
         connectTo(m_options.server);
         return;

@@ -33,7 +33,10 @@ public:
 
     // Connects; calls onOnline once the session is up. Any failure before that ends the
     // process with its exit code. Once online, a dropped connection is resumed by itself.
-    void start(std::function<void()> onOnline);
+    // Only an `available` session announces presence: one that does not is never sent
+    // messages meant for the user's clients, nor takes their offline messages.
+    enum class Presence { Available, Invisible };
+    void start(std::function<void()> onOnline, Presence presence = Presence::Invisible);
     // Ends the session cleanly, then the process with `code`.
     void finish(int code);
     // Prints the error and ends with its exit code.

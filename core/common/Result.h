@@ -47,7 +47,13 @@ public:
     const T& value() const& { return std::get<T>(m_v); }
     T& value() & { return std::get<T>(m_v); }
     T&& value() && { return std::get<T>(std::move(m_v)); }
-    const Error& error() const { return std::get<Error>(m_v); }
+    // On success, an empty Error: callers may format error() unconditionally
+    // (e.g. QVERIFY2(r.ok(), qPrintable(r.error().message))).
+    const Error& error() const {
+        static const Error none{ErrorCode::Internal, {}, {}};
+        const Error* e = std::get_if<Error>(&m_v);
+        return e ? *e : none;
+    }
 
 private:
     std::variant<T, Error> m_v;
@@ -58,7 +64,8 @@ struct Ok {};
 template <>
 class [[nodiscard]] Result<void> {
 public:
-    Result() = default;
+    // As for Result<T>: a default-constructed result is an error, never a silent success.
+    Result() : m_error{ErrorCode::Internal, QStringLiteral("No result"), {}}, m_ok(false) {}
     Result(Ok) {}                                                    // NOLINT
     Result(Error error) : m_error(std::move(error)), m_ok(false) {}  // NOLINT
 

@@ -309,6 +309,7 @@ void Client::scheduleReconnect() {
     qCInfo(lcXmpp) << "reconnecting in" << delay.count() << "ms";
     m_reconnectTimer.start(delay);
     setState(State::Reconnecting);
+    emit reconnectScheduled(reconnectInSeconds());
 }
 
 void Client::failPendingIqs(const Error& error, quint64 beforeGeneration) {

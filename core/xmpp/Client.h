@@ -93,6 +93,8 @@ signals:
     void stateChanged(rapport::xmpp::Client::State state);
     void errorOccurred(const rapport::Error& error);
     void sessionStarted(bool resumed);
+    // The next attempt is in `seconds` (for "Offline: retrying in 12 s").
+    void reconnectScheduled(int seconds);
     void stanzaAcked(const rapport::xmpp::Element& stanza);
 
 private:

@@ -117,6 +117,32 @@ private slots:
         QVERIFY(r.out.startsWith(QStringLiteral("rapport-cli ")));
     }
 
+    // A script that only sends (a bot, a monitoring check) must not look "available": it
+    // would take the user's offline messages and be sent messages meant for the user.
+    void sendAndRosterStayInvisible() {
+        QVERIFY(server.registerUser(QStringLiteral("bob"), ProsodyFixture::sha256Host(),
+                                    QStringLiteral("secret")));
+        const QString url = server.websocketUrl().toString();
+        CliRun r =
+            runCli({QStringLiteral("--server"), url, QStringLiteral("--jid"),
+                    QStringLiteral("bob@localhost"), QStringLiteral("send"),
+                    QStringLiteral("alice@localhost"), QStringLiteral("while you were away")},
+                   QStringLiteral("secret"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("--server"), url, QStringLiteral("--jid"),
+                    QStringLiteral("alice@localhost"), QStringLiteral("send"),
+                    QStringLiteral("bob@localhost"), QStringLiteral("hi")},
+                   QStringLiteral("secret"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli(
+            {QStringLiteral("--server"), url, QStringLiteral("--jid"),
+             QStringLiteral("alice@localhost"), QStringLiteral("listen"), QStringLiteral("--count"),
+             QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("15")},
+            QStringLiteral("secret"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("while you were away")), qPrintable(r.out));
+    }
+
     void cleanupTestCase() { server.stop(); }
 };
 

@@ -188,9 +188,12 @@ private slots:
         const Element m2 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("two"));
         QVERIFY(f.client.send(m1).ok());
         QVERIFY(f.client.send(m2).ok());
+        QSignalSpy scheduled(&f.client, &Client::reconnectScheduled);
         f.t->drop();
         QCOMPARE(f.client.state(), Client::State::Reconnecting);
         QVERIFY(f.client.reconnectInSeconds() >= 1);
+        QCOMPARE(scheduled.size(), 1);
+        QCOMPARE(scheduled[0][0].toInt(), f.client.reconnectInSeconds());
         // Typed while the connection is down: waits, is not lost.
         const Element m3 = chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("three"));
         QVERIFY(f.client.send(m3).ok());

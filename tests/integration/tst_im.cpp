@@ -1,0 +1,216 @@
+// The IM features against a real Prosody: roster edits and pushes, presence
+// subscription (request, approve, deny), presence per resource, chat states,
+// displayed markers, ping, disco, and rapport-cli roster's JSON lines.
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include "LiveClient.h"
+
+using namespace rapport;
+using rapport::test::LiveClient;
+using rapport::test::ProsodyFixture;
+
+namespace {
+
+template <class T>
+T await(QFuture<T> future, int timeoutMs = 10000) {
+    QElapsedTimer t;
+    t.start();
+    while (!future.isFinished() && t.elapsed() < timeoutMs) {
+        QTest::qWait(5);
+    }
+    return future.isFinished() ? future.result() : T();
+}
+
+}  // namespace
+
+class TestIm : public QObject {
+    Q_OBJECT
+    ProsodyFixture server;
+    const Jid aliceJid{QStringLiteral("alice@localhost")};
+    const Jid bobJid{QStringLiteral("bob@localhost")};
+    const Jid carolJid{QStringLiteral("carol@localhost")};
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(
+            rapport::test::startWithUsers(
+                server, {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")},
+                QStringLiteral("secret"), &error),
+            qPrintable(error));
+    }
+
+    void rosterSubscriptionAndPresence() {
+        LiveClient alice(server, aliceJid.toString(), QStringLiteral("secret"),
+                         QStringLiteral("desk"));
+        LiveClient bob(server, bobJid.toString(), QStringLiteral("secret"),
+                       QStringLiteral("phone"));
+        QVERIFY(alice.signIn());
+        QVERIFY(bob.signIn());
+        auto* aliceRoster = alice.client.findExtension<xmpp::RosterExtension>();
+        auto* bobRoster = bob.client.findExtension<xmpp::RosterExtension>();
+        auto* alicePresence = alice.client.findExtension<xmpp::PresenceExtension>();
+        auto* bobPresence = bob.client.findExtension<xmpp::PresenceExtension>();
+
+        // Add with a name and groups: the server's push updates the roster.
+        QSignalSpy changed(aliceRoster, &xmpp::RosterExtension::itemChanged);
+        const Result<void> added = await(
+            aliceRoster->addOrUpdate(bobJid, QStringLiteral("Bob B."),
+                                     {QStringLiteral("Colleagues"), QStringLiteral("Printers")}));
+        QVERIFY2(added.ok(), qPrintable(added.error().message));
+        QTRY_VERIFY(aliceRoster->item(bobJid).has_value());
+        QCOMPARE(aliceRoster->item(bobJid)->name, QStringLiteral("Bob B."));
+        QStringList groups = aliceRoster->item(bobJid)->groups;
+        groups.sort();
+        QCOMPARE(groups, QStringList({QStringLiteral("Colleagues"), QStringLiteral("Printers")}));
+        QCOMPARE(aliceRoster->item(bobJid)->subscription, QStringLiteral("none"));
+
+        // Subscription request, approved: alice now sees bob's presence, per resource.
+        QSignalSpy requested(bobRoster, &xmpp::RosterExtension::subscriptionRequested);
+        QVERIFY(aliceRoster->subscribe(bobJid, QStringLiteral("It's Alice from support")).ok());
+        QTRY_COMPARE(requested.size(), 1);
+        QCOMPARE(requested[0][0].value<Jid>().bare(), aliceJid);
+        QVERIFY(bobRoster->approve(aliceJid).ok());
+        QTRY_COMPARE(aliceRoster->item(bobJid)->subscription, QStringLiteral("to"));
+        QTRY_VERIFY(alicePresence->isAvailable(bobJid));
+        QVERIFY(alicePresence->presencesOf(bobJid).contains(QStringLiteral("phone")));
+
+        QVERIFY(bobPresence
+                    ->setPresence(xmpp::PresenceShow::DoNotDisturb,
+                                  QStringLiteral("On a call with a customer"))
+                    .ok());
+        QTRY_COMPARE(alicePresence->presencesOf(bobJid).value(QStringLiteral("phone")).show,
+                     xmpp::PresenceShow::DoNotDisturb);
+        QCOMPARE(alicePresence->presencesOf(bobJid).value(QStringLiteral("phone")).status,
+                 QStringLiteral("On a call with a customer"));
+
+        // A second resource of bob comes and goes.
+        {
+            LiveClient bobLaptop(server, bobJid.toString(), QStringLiteral("secret"),
+                                 QStringLiteral("laptop"));
+            QVERIFY(bobLaptop.signIn());
+            QTRY_COMPARE(alicePresence->presencesOf(bobJid).size(), 2);
+        }
+        QTRY_COMPARE(alicePresence->presencesOf(bobJid).size(), 1);
+
+        // rapport-cli roster prints the item, as documented.
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("RAPPORT_PASSWORD"), QStringLiteral("secret"));
+        cli.setProcessEnvironment(env);
+        cli.start(qEnvironmentVariable("RAPPORT_CLI"),
+                  {QStringLiteral("--server"), server.websocketUrl().toString(),
+                   QStringLiteral("--jid"), aliceJid.toString(), QStringLiteral("roster")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QList<QByteArray> lines = cli.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject line = QJsonDocument::fromJson(lines[0]).object();
+        QCOMPARE(line.value(u"jid").toString(), bobJid.toString());
+        QCOMPARE(line.value(u"name").toString(), QStringLiteral("Bob B."));
+        QCOMPARE(line.value(u"subscription").toString(), QStringLiteral("to"));
+        QCOMPARE(line.value(u"groups").toArray().size(), 2);
+
+        // Remove: the push takes it out of the roster.
+        QSignalSpy removed(aliceRoster, &xmpp::RosterExtension::itemRemoved);
+        QVERIFY(await(aliceRoster->remove(bobJid)).ok());
+        QTRY_COMPARE(removed.size(), 1);
+        QVERIFY(!aliceRoster->item(bobJid).has_value());
+    }
+
+    void deniedSubscriptionShowsNoPresence() {
+        LiveClient alice(server, aliceJid.toString(), QStringLiteral("secret"),
+                         QStringLiteral("deny"));
+        LiveClient carol(server, carolJid.toString(), QStringLiteral("secret"),
+                         QStringLiteral("deny"));
+        QVERIFY(alice.signIn());
+        QVERIFY(carol.signIn());
+        auto* aliceRoster = alice.client.findExtension<xmpp::RosterExtension>();
+        auto* carolRoster = carol.client.findExtension<xmpp::RosterExtension>();
+        QSignalSpy requested(carolRoster, &xmpp::RosterExtension::subscriptionRequested);
+        QVERIFY(aliceRoster->subscribe(carolJid).ok());
+        QTRY_COMPARE(requested.size(), 1);
+        QVERIFY(carolRoster->deny(aliceJid).ok());
+        QTRY_VERIFY(aliceRoster->item(carolJid).has_value() && !aliceRoster->item(carolJid)->ask);
+        QCOMPARE(aliceRoster->item(carolJid)->subscription, QStringLiteral("none"));
+        QTest::qWait(300);
+        QVERIFY(!alice.client.findExtension<xmpp::PresenceExtension>()->isAvailable(carolJid));
+    }
+
+    void chatStatesAndDisplayedMarkers() {
+        LiveClient alice(server, aliceJid.toString(), QStringLiteral("secret"),
+                         QStringLiteral("m"));
+        LiveClient bob(server, bobJid.toString(), QStringLiteral("secret"), QStringLiteral("m"));
+        QVERIFY(alice.signIn());
+        QVERIFY(bob.signIn());
+        auto* bobStates = bob.client.findExtension<xmpp::ChatStatesExtension>();
+        auto* aliceStates = alice.client.findExtension<xmpp::ChatStatesExtension>();
+        QSignalSpy states(bobStates, &xmpp::ChatStatesExtension::chatStateChanged);
+        QVERIFY(
+            aliceStates->sendChatState(bobJid, xmpp::ChatStatesExtension::State::Composing).ok());
+        QTRY_COMPARE(states.size(), 1);
+        QCOMPARE(states[0][1].value<xmpp::ChatStatesExtension::State>(),
+                 xmpp::ChatStatesExtension::State::Composing);
+
+        const auto sent = alice.chat->sendMessage(bobJid, QStringLiteral("Did that fix it?"));
+        QVERIFY(sent.ok());
+        QTRY_COMPARE(bob.received.size(), 1);
+        QSignalSpy markers(alice.client.findExtension<xmpp::MarkersExtension>(),
+                           &xmpp::MarkersExtension::markerReceived);
+        QVERIFY(bob.client.findExtension<xmpp::MarkersExtension>()
+                    ->sendDisplayed(bob.received[0].from, bob.received[0].id)
+                    .ok());
+        QTRY_COMPARE(markers.size(), 1);
+        QCOMPARE(markers[0][1].toString(), sent.value().id);
+        QCOMPARE(markers[0][2].value<xmpp::MarkersExtension::Marker>(),
+                 xmpp::MarkersExtension::Marker::Displayed);
+        // And the delivery receipt came before that.
+        QTRY_VERIFY(alice.receiptIds.contains(sent.value().id));
+    }
+
+    void pingAndDisco() {
+        LiveClient alice(server, aliceJid.toString(), QStringLiteral("secret"),
+                         QStringLiteral("p"));
+        LiveClient bob(server, bobJid.toString(), QStringLiteral("secret"), QStringLiteral("p"));
+        QVERIFY(alice.signIn());
+        QVERIFY(bob.signIn());
+        auto* ping = alice.client.findExtension<xmpp::PingExtension>();
+        QVERIFY(await(ping->ping(Jid(QStringLiteral("localhost")))).ok());
+        // Ping a peer's full JID: answered by its ping extension, through the server.
+        QVERIFY(await(ping->ping(bob.client.boundJid())).ok());
+
+        auto* disco = alice.client.findExtension<xmpp::DiscoExtension>();
+        const auto serverInfo = await(disco->queryInfo(Jid(QStringLiteral("localhost"))));
+        QVERIFY2(serverInfo.ok(), qPrintable(serverInfo.error().message));
+        QVERIFY(serverInfo.value().hasFeature(QStringLiteral("urn:xmpp:carbons:2")));
+        QVERIFY(serverInfo.value().hasFeature(QStringLiteral("urn:xmpp:ping")));
+        // The archive lives on the account: MAM is advertised by our own bare JID.
+        const auto accountInfo = await(disco->queryInfo(aliceJid));
+        QVERIFY2(accountInfo.ok(), qPrintable(accountInfo.error().message));
+        QVERIFY(accountInfo.value().hasFeature(QStringLiteral("urn:xmpp:mam:2")));
+        // A peer's disco answers with what Rapport supports.
+        const auto peerInfo = await(disco->queryInfo(bob.client.boundJid()));
+        QVERIFY2(peerInfo.ok(), qPrintable(peerInfo.error().message));
+        QVERIFY(peerInfo.value().hasFeature(QStringLiteral("urn:xmpp:receipts")));
+        QVERIFY(
+            peerInfo.value().hasFeature(QStringLiteral("http://jabber.org/protocol/chatstates")));
+        // An unknown IQ to a peer comes back as service-unavailable, through the server.
+        xmpp::Element iq(QStringLiteral("iq"), QStringLiteral("jabber:client"));
+        iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+        iq.setAttribute(QStringLiteral("to"), bob.client.boundJid().toString());
+        iq.appendChild(
+            xmpp::Element(QStringLiteral("query"), QStringLiteral("urn:example:nothing")));
+        const auto unknown = await(alice.client.sendIq(iq));
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().condition, QStringLiteral("service-unavailable"));
+    }
+
+    void cleanupTestCase() { server.stop(); }
+};
+
+QTEST_GUILESS_MAIN(TestIm)
+#include "tst_im.moc"
