@@ -28,5 +28,8 @@ inline const QString Receipts = QStringLiteral("urn:xmpp:receipts");
 inline const QString ChatStates = QStringLiteral("http://jabber.org/protocol/chatstates");
 inline const QString Markers = QStringLiteral("urn:xmpp:chat-markers:0");
 inline const QString Hints = QStringLiteral("urn:xmpp:hints");
+inline const QString Mam = QStringLiteral("urn:xmpp:mam:2");
+inline const QString Rsm = QStringLiteral("http://jabber.org/protocol/rsm");
+inline const QString DataForms = QStringLiteral("jabber:x:data");
 
 }  // namespace rapport::xmpp::ns

@@ -12,6 +12,7 @@
 #include "xmpp/ext/chat/ChatExtension.h"
 #include "xmpp/ext/chatstates/ChatStatesExtension.h"
 #include "xmpp/ext/disco/DiscoExtension.h"
+#include "xmpp/ext/mam/MamExtension.h"
 #include "xmpp/ext/markers/MarkersExtension.h"
 #include "xmpp/ext/ping/PingExtension.h"
 #include "xmpp/ext/presence/PresenceExtension.h"
@@ -47,6 +48,7 @@ public:
         client.addExtension<xmpp::ChatStatesExtension>();
         client.addExtension<xmpp::MarkersExtension>();
         carbons = client.addExtension<xmpp::CarbonsExtension>();
+        mam = client.addExtension<xmpp::MamExtension>();
         xmpp::Client::Settings s;
         s.jid = Jid(bareJid);
         s.password = password;
@@ -96,6 +98,7 @@ public:
     xmpp::ChatExtension* chat = nullptr;
     xmpp::ReceiptsExtension* receipts = nullptr;
     xmpp::CarbonsExtension* carbons = nullptr;
+    xmpp::MamExtension* mam = nullptr;
     QList<xmpp::ChatMessage> received;
     QList<xmpp::ChatMessage> sentCopies;
     QStringList receiptIds;
