@@ -24,10 +24,14 @@ cleanup() {
     [ -n "$bot_pid" ] && kill "$bot_pid" 2>/dev/null || true
     exec {FIXTURE[1]}>&- 2>/dev/null || true
     wait 2>/dev/null || true
+    [ -n "${RAPPORT_PROFILE:-}" ] && rm -rf "$RAPPORT_PROFILE"
 }
 trap cleanup EXIT INT TERM
 
 export RAPPORT_PASSWORD=$password
+# The demo's local stores live beside the demo server, not in the user's real profile.
+export RAPPORT_PROFILE
+RAPPORT_PROFILE=$(mktemp -d -t rapport-demo-profile.XXXXXX)
 cli=("$bin/app/rapport-cli" --server "$ws_url")
 echo "demo: team server at $ws_url (accounts engineer, customer, colleague @localhost; password '$password')"
 

@@ -37,6 +37,9 @@ QString cliUsage() {
         "has it\n"
         "  listen [--count N] [--timeout S]   print incoming messages as JSON lines\n"
         "  roster                             print the roster as JSON lines\n"
+        "  sync                               catch up with the server's archive\n"
+        "  history JID [--limit N]            stored messages with JID, oldest first\n"
+        "  search QUERY [--limit N]           search stored chats, answers and tips\n"
         "\n"
         "Exit codes: 0 success, 2 usage error, 3 authentication failed,\n"
         "            4 server unreachable or connection lost, 5 timeout.\n");
@@ -159,7 +162,9 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
     } else {
         o.password = env.value(QStringLiteral("RAPPORT_PASSWORD"));
     }
-    if (o.password.isEmpty()) {
+    // Reading the local store needs no account password; talking to the server does.
+    const bool offlineCommand = o.command == u"history" || o.command == u"search";
+    if (o.password.isEmpty() && !offlineCommand) {
         return usage(tr("No password: set RAPPORT_PASSWORD or pass --password-file FILE."));
     }
     return o;

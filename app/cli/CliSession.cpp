@@ -6,15 +6,7 @@
 
 #include "cli/JsonOutput.h"
 #include "xmpp/EndpointDiscovery.h"
-#include "xmpp/ext/carbons/CarbonsExtension.h"
-#include "xmpp/ext/chat/ChatExtension.h"
-#include "xmpp/ext/chatstates/ChatStatesExtension.h"
-#include "xmpp/ext/disco/DiscoExtension.h"
-#include "xmpp/ext/markers/MarkersExtension.h"
-#include "xmpp/ext/ping/PingExtension.h"
 #include "xmpp/ext/presence/PresenceExtension.h"
-#include "xmpp/ext/receipts/ReceiptsExtension.h"
-#include "xmpp/ext/roster/RosterExtension.h"
 
 namespace rapport::cli {
 
@@ -46,18 +38,8 @@ int exitCodeFor(const Error& error) {
     }
 }
 
-CliSession::CliSession(const CliOptions& options, QObject* parent)
-    : QObject(parent), m_options(options) {
-    m_client.addExtension<xmpp::DiscoExtension>();
-    m_client.addExtension<xmpp::PingExtension>();
-    m_client.addExtension<xmpp::RosterExtension>();
-    m_client.addExtension<xmpp::PresenceExtension>();
-    m_client.addExtension<xmpp::ChatExtension>();
-    m_client.addExtension<xmpp::ReceiptsExtension>();
-    m_client.addExtension<xmpp::ChatStatesExtension>();
-    m_client.addExtension<xmpp::MarkersExtension>();
-    m_client.addExtension<xmpp::CarbonsExtension>();
-
+CliSession::CliSession(const CliOptions& options, Account& account, QObject* parent)
+    : QObject(parent), m_options(options), m_account(account), m_client(account.client()) {
     connect(&m_client, &xmpp::Client::sessionStarted, this, [this](bool) {
         if (m_online) {
             return;
@@ -76,6 +58,9 @@ CliSession::CliSession(const CliOptions& options, QObject* parent)
             return;
         }
         const Error error = m_client.lastError();
+        if (!m_online && m_offlineHandler && m_offlineHandler(error)) {
+            return;
+        }
         fail(error.message.isEmpty()
                  ? Error::make(ErrorCode::ConnectionLost, tr("Disconnected from the server."))
                  : error);

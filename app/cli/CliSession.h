@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <functional>
 
+#include "account/Account.h"
 #include "cli/CliOptions.h"
 #include "xmpp/Client.h"
 
@@ -26,8 +27,9 @@ int exitCodeFor(const Error& error);
 class CliSession : public QObject {
     Q_OBJECT
 public:
-    explicit CliSession(const CliOptions& options, QObject* parent = nullptr);
+    CliSession(const CliOptions& options, Account& account, QObject* parent = nullptr);
 
+    Account& account() { return m_account; }
     xmpp::Client& client() { return m_client; }
     const CliOptions& options() const { return m_options; }
 
@@ -41,12 +43,19 @@ public:
     void finish(int code);
     // Prints the error and ends with its exit code.
     void fail(const Error& error);
+    // Decides about a failure to reach the server before the session was up: return true
+    // if the command handled it (e.g. `send` keeps the message queued and succeeds).
+    void setOfflineHandler(std::function<bool(const Error&)> handler) {
+        m_offlineHandler = std::move(handler);
+    }
 
 private:
     void connectTo(const QUrl& url);
 
     CliOptions m_options;
-    xmpp::Client m_client;
+    Account& m_account;
+    xmpp::Client& m_client;
+    std::function<bool(const Error&)> m_offlineHandler;
     QNetworkAccessManager m_nam;
     std::function<void()> m_onOnline;
     bool m_online = false;

@@ -1,75 +1,67 @@
 #include "cli/SendCommand.h"
 
-#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QTimer>
 
 #include "cli/JsonOutput.h"
-#include "xmpp/ext/chat/ChatExtension.h"
-#include "xmpp/ext/ping/PingExtension.h"
+#include "common/FutureUtils.h"
+#include "sync/OutboxSender.h"
 
 namespace rapport::cli {
 
 namespace {
 
-void reportSent(CliSession& session, const xmpp::ChatMessage& message) {
-    printJsonLine({{QStringLiteral("id"), message.id},
-                   {QStringLiteral("to"), message.to.toString()},
-                   {QStringLiteral("acked"), true}});
-    session.finish(ExitOk);
+QJsonObject describe(const store::StoredMessage& m, bool queued) {
+    return {{QStringLiteral("id"), m.messageId},
+            {QStringLiteral("to"), m.peer},
+            {QStringLiteral("queued"), queued},
+            {QStringLiteral("acked"), !queued}};
 }
 
 }  // namespace
 
 void runSend(CliSession& session) {
     const QStringList& args = session.options().args;
-    if (args.size() != 2 || !Jid::isValid(args[0])) {
+    if (args.size() != 2 || !Jid::isValid(args[0]) || args[1].trimmed().isEmpty()) {
         session.fail(Error::make(ErrorCode::Usage,
                                  QObject::tr("usage: rapport-cli --jid JID send TO-JID TEXT")));
         return;
     }
     const Jid to(args[0]);
-    const QString text = args[1];
-    const int timeoutMs = static_cast<int>(session.options().timeoutSeconds.value_or(30) * 1000);
-    QTimer::singleShot(timeoutMs, &session, [&session, timeoutMs] {
-        session.fail(Error::make(ErrorCode::Timeout,
-                                 QObject::tr("The server did not confirm the message within %1 s.")
-                                     .arg(timeoutMs / 1000)));
-    });
-
-    session.start([&session, to, text] {
-        xmpp::Client& client = session.client();
-        auto* chat = client.findExtension<xmpp::ChatExtension>();
-        Result<xmpp::ChatMessage> sent = chat->sendMessage(to, text);
-        if (!sent.ok()) {
-            session.fail(sent.error());
-            return;
-        }
-        const xmpp::ChatMessage message = sent.value();
-        if (client.stream()->isStreamManagementEnabled()) {
-            QObject::connect(&client, &xmpp::Client::stanzaAcked, &session,
-                             [&session, message](const xmpp::Element& stanza) {
-                                 if (stanza.attribute(u"id") == message.id) {
-                                     reportSent(session, message);
-                                 }
-                             });
-            return;
-        }
-        // Without stream management, the server answering a later ping proves it has
-        // processed the message (stanzas are handled in order).
-        auto* watcher = new QFutureWatcher<Result<void>>(&session);
-        QObject::connect(watcher, &QFutureWatcher<Result<void>>::finished, &session,
-                         [&session, watcher, message] {
-                             const Result<void> r = watcher->result();
-                             if (!r.ok()) {
-                                 session.fail(r.error());
-                                 return;
-                             }
-                             reportSent(session, message);
-                         });
-        auto* ping = client.findExtension<xmpp::PingExtension>();
-        watcher->setFuture(ping->ping(Jid(client.settings().jid.domain())));
-    });
+    // Stored in the outbox first: once this succeeds, the message is never lost, whether or
+    // not the server can be reached now.
+    onFinished(session.account().sendMessage(to, args[1]), &session,
+               [&session](const Result<store::StoredMessage>& queued) {
+                   if (!queued.ok()) {
+                       session.fail(queued.error());
+                       return;
+                   }
+                   const store::StoredMessage message = queued.value();
+                   session.setOfflineHandler([&session, message](const Error& error) {
+                       if (error.code == ErrorCode::AuthenticationFailed ||
+                           error.code == ErrorCode::Certificate || error.code == ErrorCode::Usage) {
+                           return false;  // the user must act; the message stays queued meanwhile
+                       }
+                       printJsonLine(describe(message, true));
+                       session.finish(ExitOk);
+                       return true;
+                   });
+                   QObject::connect(&session.account().outboxSender(), &sync::OutboxSender::sent,
+                                    &session, [&session, message](const QString& id) {
+                                        if (id == message.messageId) {
+                                            printJsonLine(describe(message, false));
+                                            session.finish(ExitOk);
+                                        }
+                                    });
+                   const int timeoutMs =
+                       static_cast<int>(session.options().timeoutSeconds.value_or(30) * 1000);
+                   QTimer::singleShot(timeoutMs, &session, [&session, message] {
+                       // Still queued: it goes out with the next command that gets online.
+                       printJsonLine(describe(message, true));
+                       session.finish(ExitOk);
+                   });
+                   session.start([] {});
+               });
 }
 
 }  // namespace rapport::cli

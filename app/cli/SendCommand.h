@@ -4,8 +4,10 @@
 
 namespace rapport::cli {
 
-// send JID TEXT: sends one chat message and exits 0 once the server has acknowledged
-// it (XEP-0198 ack, or a ping round trip where the server lacks stream management).
+// send JID TEXT: stores the message in the outbox, then sends it. Prints
+// {"id","to","queued":false,"acked":true} once the server has acknowledged it, or
+// {"queued":true,...} when the server cannot be reached now (it goes out with the next
+// command that gets online). Exits 0 in both cases.
 void runSend(CliSession& session);
 
 }  // namespace rapport::cli

@@ -4,12 +4,17 @@
 #include <QLoggingCategory>
 #include <cstdio>
 
+#include "account/Account.h"
 #include "cli/CliOptions.h"
 #include "cli/CliSession.h"
+#include "cli/HistoryCommand.h"
 #include "cli/JsonOutput.h"
 #include "cli/ListenCommand.h"
 #include "cli/RosterCommand.h"
+#include "cli/SearchCommand.h"
 #include "cli/SendCommand.h"
+#include "cli/SyncCommand.h"
+#include "store/ProfilePaths.h"
 
 using namespace rapport;
 using namespace rapport::cli;
@@ -43,8 +48,31 @@ int main(int argc, char** argv) {
         return ExitUsage;
     }
 
-    CliSession session(parsed.value());
-    const QString& command = parsed.value().command;
+    const CliOptions& options = parsed.value();
+    const QString& command = options.command;
+    const QStringList known = {QStringLiteral("send"),    QStringLiteral("listen"),
+                               QStringLiteral("roster"),  QStringLiteral("sync"),
+                               QStringLiteral("history"), QStringLiteral("search")};
+    if (!known.contains(command)) {
+        printErrorLine(
+            QObject::tr("unknown command \"%1\"; try 'rapport-cli --help'.").arg(command));
+        return ExitUsage;
+    }
+
+    Result<std::unique_ptr<Account>> account =
+        Account::open(store::ProfilePaths::profileDir(options.profileDir), options.jid);
+    if (!account.ok()) {
+        printErrorLine(account.error().message);
+        return ExitInternal;
+    }
+    if (command == u"history") {
+        return runHistory(options, *account.value());
+    }
+    if (command == u"search") {
+        return runSearch(options, *account.value());
+    }
+
+    CliSession session(options, *account.value());
     if (command == u"send") {
         runSend(session);
     } else if (command == u"listen") {
@@ -52,9 +80,7 @@ int main(int argc, char** argv) {
     } else if (command == u"roster") {
         runRoster(session);
     } else {
-        printErrorLine(
-            QObject::tr("unknown command \"%1\"; try 'rapport-cli --help'.").arg(command));
-        return ExitUsage;
+        runSync(session);
     }
     return app.exec();
 }

@@ -1,5 +1,7 @@
 #include "sync/HistoryCatchUp.h"
 
+#include "common/FutureUtils.h"
+
 #include "common/Logging.h"
 
 namespace rapport::sync {
@@ -16,7 +18,7 @@ void HistoryCatchUp::start() {
     m_haveNewest = false;
     m_newest = {};
     m_total = -1;
-    m_sink->cursor().then(this, [this](const Result<QString>& cursor) {
+    onFinished(m_sink->cursor(), this, [this](const Result<QString>& cursor) {
         if (!cursor.ok()) {
             fail(cursor.error());
             return;
@@ -35,7 +37,7 @@ void HistoryCatchUp::onCursor(const QString& cursor) {
     xmpp::MamQuery q;
     q.after = cursor;
     q.max = m_pageSize;
-    m_query(q).then(this, [this](const Result<xmpp::MamPage>& page) {
+    onFinished(m_query(q), this, [this](const Result<xmpp::MamPage>& page) {
         if (!page.ok()) {
             if (page.error().condition == u"item-not-found") {
                 // The cursor's message expired from the archive: start over; the store
@@ -67,7 +69,7 @@ void HistoryCatchUp::fetchNewest() {
     xmpp::MamQuery q;
     q.lastPage = true;
     q.max = m_pageSize;
-    m_query(q).then(this, [this](const Result<xmpp::MamPage>& page) {
+    onFinished(m_query(q), this, [this](const Result<xmpp::MamPage>& page) {
         if (!page.ok()) {
             fail(page.error());
             return;
@@ -94,7 +96,7 @@ void HistoryCatchUp::fillForward(const QString& after) {
     xmpp::MamQuery q;
     q.after = after;  // empty: from the start of the archive
     q.max = m_pageSize;
-    m_query(q).then(this, [this](const Result<xmpp::MamPage>& result) {
+    onFinished(m_query(q), this, [this](const Result<xmpp::MamPage>& result) {
         if (!result.ok()) {
             fail(result.error());
             return;
@@ -128,18 +130,18 @@ void HistoryCatchUp::fillForward(const QString& after) {
 void HistoryCatchUp::storePage(const xmpp::MamPage& page, const QString& newCursor,
                                std::function<void()> next) {
     m_summary.fetched += page.messages.size();
-    m_sink->store(page.messages, newCursor)
-        .then(this, [this, next = std::move(next)](const Result<int>& stored) {
-            if (!stored.ok()) {
-                fail(stored.error());
-                return;
-            }
-            m_summary.stored += stored.value();
-            emit progress(m_summary.fetched, m_total);
-            if (m_running) {
-                next();
-            }
-        });
+    onFinished(m_sink->store(page.messages, newCursor), this,
+               [this, next = std::move(next)](const Result<int>& stored) {
+                   if (!stored.ok()) {
+                       fail(stored.error());
+                       return;
+                   }
+                   m_summary.stored += stored.value();
+                   emit progress(m_summary.fetched, m_total);
+                   if (m_running) {
+                       next();
+                   }
+               });
 }
 
 void HistoryCatchUp::complete() {

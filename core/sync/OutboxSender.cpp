@@ -1,5 +1,7 @@
 #include "sync/OutboxSender.h"
 
+#include "common/FutureUtils.h"
+
 #include "common/Logging.h"
 #include "xmpp/Client.h"
 #include "xmpp/ElementParser.h"
@@ -32,7 +34,7 @@ void OutboxSender::flush() {
         return;
     }
     m_flushing = true;
-    m_queue->pending().then(this, [this](const Result<QList<OutboxEntry>>& pending) {
+    onFinished(m_queue->pending(), this, [this](const Result<QList<OutboxEntry>>& pending) {
         m_flushing = false;
         if (!pending.ok()) {
             emit failed(pending.error());
@@ -62,6 +64,8 @@ void OutboxSender::flush() {
         }
         if (std::exchange(m_flushAgain, false)) {
             flush();
+        } else if (m_inFlight.isEmpty() && m_leaving.isEmpty()) {
+            emit drained();
         }
     });
 }
@@ -75,13 +79,16 @@ void OutboxSender::onAcked(const xmpp::Element& stanza) {
     const qint64 row = it.value();
     m_inFlight.erase(it);
     m_leaving.insert(id);
-    m_queue->markSent(row).then(this, [this, id](const Result<void>& done) {
+    onFinished(m_queue->markSent(row), this, [this, id](const Result<void>& done) {
         m_leaving.remove(id);
         if (!done.ok()) {
             emit failed(done.error());
             return;
         }
         emit sent(id);
+        if (m_inFlight.isEmpty() && m_leaving.isEmpty() && !m_flushing) {
+            emit drained();
+        }
     });
 }
 

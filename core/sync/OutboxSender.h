@@ -46,6 +46,8 @@ signals:
     // The server has the message: it left the outbox.
     void sent(const QString& messageId);
     void failed(const rapport::Error& error);
+    // Everything the outbox held when last read has been sent and acknowledged.
+    void drained();
 
 private:
     void onAcked(const xmpp::Element& stanza);

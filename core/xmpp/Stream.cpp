@@ -356,6 +356,9 @@ void Stream::handleSasl(const Element& e) {
 }
 
 void Stream::handleStreamManagement(const Element& e) {
+    if (m_phase == Phase::Closing) {
+        return;  // the session is over on our side; a late <a/> or <r/> changes nothing
+    }
     if (e.name() == u"r") {
         Element a(QStringLiteral("a"), ns::StreamManagement);
         a.setAttribute(QStringLiteral("h"), QString::number(m_sm.inboundCount()));

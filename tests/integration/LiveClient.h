@@ -21,6 +21,18 @@
 
 namespace rapport::test {
 
+// Waits (serving the event loop) for a future; a default T (an error for Result) if it
+// does not finish in time.
+template <class T>
+T await(QFuture<T> future, int timeoutMs = 20000) {
+    QElapsedTimer t;
+    t.start();
+    while (!future.isFinished() && t.elapsed() < timeoutMs) {
+        QTest::qWait(5);
+    }
+    return future.isFinished() ? future.result() : T();
+}
+
 // Starts `server` and registers each user on the SHA-256 host with `password`.
 inline bool startWithUsers(ProsodyFixture& server, const QStringList& users,
                            const QString& password, QString* error) {

@@ -10,22 +10,9 @@
 #include "LiveClient.h"
 
 using namespace rapport;
+using rapport::test::await;
 using rapport::test::LiveClient;
 using rapport::test::ProsodyFixture;
-
-namespace {
-
-template <class T>
-T await(QFuture<T> future, int timeoutMs = 10000) {
-    QElapsedTimer t;
-    t.start();
-    while (!future.isFinished() && t.elapsed() < timeoutMs) {
-        QTest::qWait(5);
-    }
-    return future.isFinished() ? future.result() : T();
-}
-
-}  // namespace
 
 class TestIm : public QObject {
     Q_OBJECT
@@ -101,6 +88,8 @@ private slots:
         QProcess cli;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("RAPPORT_PASSWORD"), QStringLiteral("secret"));
+        QTemporaryDir profile;
+        env.insert(QStringLiteral("RAPPORT_PROFILE"), profile.path());
         cli.setProcessEnvironment(env);
         cli.start(qEnvironmentVariable("RAPPORT_CLI"),
                   {QStringLiteral("--server"), server.websocketUrl().toString(),

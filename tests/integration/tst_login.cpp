@@ -18,8 +18,11 @@ struct CliRun {
 
 CliRun runCli(const QStringList& args, const QString& password) {
     QProcess p;
+    // Each run starts from an empty local store.
+    static QTemporaryDir profile;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("RAPPORT_PASSWORD"), password);
+    env.insert(QStringLiteral("RAPPORT_PROFILE"), profile.path());
     p.setProcessEnvironment(env);
     QElapsedTimer t;
     t.start();

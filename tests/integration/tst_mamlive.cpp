@@ -5,19 +5,11 @@
 #include "LiveClient.h"
 
 using namespace rapport;
+using rapport::test::await;
 using rapport::test::LiveClient;
 using rapport::test::ProsodyFixture;
 
 namespace {
-
-Result<xmpp::MamPage> await(QFuture<Result<xmpp::MamPage>> f) {
-    QElapsedTimer t;
-    t.start();
-    while (!f.isFinished() && t.elapsed() < 20000) {
-        QTest::qWait(5);
-    }
-    return f.isFinished() ? f.result() : Result<xmpp::MamPage>();
-}
 
 // Bodies only: the archive also holds the receipts alice sent (they carry a store hint,
 // so that the sender's other devices learn "delivered" from the archive too).

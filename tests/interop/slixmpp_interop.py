@@ -14,7 +14,9 @@ import json
 import logging
 import os
 import subprocess
+import shutil
 import sys
+import tempfile
 
 import slixmpp
 
@@ -70,7 +72,8 @@ async def main():
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         info = json.loads(fixture.stdout.readline())
-        env = dict(os.environ, RAPPORT_PASSWORD=PASSWORD)
+        profile = tempfile.mkdtemp(prefix="rapport-interop-")
+        env = dict(os.environ, RAPPORT_PASSWORD=PASSWORD, RAPPORT_PROFILE=profile)
         cli = [args.cli, "--server", info["ws_url"], "--jid", "rapport@localhost"]
 
         peer = Peer("slix@localhost/interop")
@@ -125,6 +128,7 @@ async def main():
 
         peer.disconnect()
     finally:
+        shutil.rmtree(profile, ignore_errors=True) if "profile" in locals() else None
         fixture.stdin.close()
         try:
             fixture.wait(15)

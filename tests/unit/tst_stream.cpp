@@ -261,6 +261,20 @@ private slots:
         QVERIFY(!queuedIq.isFinished());
     }
 
+    void lateAckAfterOurCloseIsNoError() {
+        Fixture f;
+        f.login();
+        QSignalSpy errors(&f.client, &Client::errorOccurred);
+        QVERIFY(f.client.send(chatMessage(QStringLiteral("bob@example.com"), QStringLiteral("bye")))
+                    .ok());
+        f.client.disconnectFromServer();
+        // RFC 7395 3.6: the server may still send what was in flight, like an ack.
+        f.t->feed(QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='1'/>"));
+        f.t->feed(QStringLiteral("<close xmlns='urn:ietf:params:xml:ns:xmpp-framing'/>"));
+        QCOMPARE(errors.size(), 0);
+        QCOMPARE(f.client.state(), Client::State::Offline);
+    }
+
     void unknownIqGetsServiceUnavailable() {
         Fixture f;
         f.login();

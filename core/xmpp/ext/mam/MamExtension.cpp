@@ -1,5 +1,7 @@
 #include "xmpp/ext/mam/MamExtension.h"
 
+#include "common/FutureUtils.h"
+
 #include <QPointer>
 
 #include "common/Logging.h"
@@ -87,13 +89,12 @@ QFuture<Result<MamPage>> MamExtension::query(const MamQuery& q, int timeoutMs) {
     m_pending[queryId] = std::move(pending);
 
     QPointer<MamExtension> self(this);
-    client()
-        ->sendIq(queryIq(q, queryId), timeoutMs)
-        .then(this, [self, queryId](const IqResult& reply) {
-            if (self) {
-                self->finish(queryId, reply);
-            }
-        });
+    onFinished(client()->sendIq(queryIq(q, queryId), timeoutMs), this,
+               [self, queryId](const IqResult& reply) {
+                   if (self) {
+                       self->finish(queryId, reply);
+                   }
+               });
     return future;
 }
 

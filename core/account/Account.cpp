@@ -1,0 +1,109 @@
+#include "account/Account.h"
+
+#include "common/FutureUtils.h"
+#include "store/ConversationStore.h"
+#include "store/Database.h"
+#include "store/MessageStore.h"
+#include "store/OutboxStore.h"
+#include "store/ProfilePaths.h"
+#include "store/SyncCursorStore.h"
+#include "sync/HistoryCatchUp.h"
+#include "sync/LiveMessageRecorder.h"
+#include "sync/MessageConversion.h"
+#include "sync/OutboxSender.h"
+#include "sync/StoreArchiveSink.h"
+#include "sync/StoreOutboxQueue.h"
+#include "xmpp/Client.h"
+#include "xmpp/ext/carbons/CarbonsExtension.h"
+#include "xmpp/ext/chat/ChatExtension.h"
+#include "xmpp/ext/chatstates/ChatStatesExtension.h"
+#include "xmpp/ext/disco/DiscoExtension.h"
+#include "xmpp/ext/mam/MamExtension.h"
+#include "xmpp/ext/markers/MarkersExtension.h"
+#include "xmpp/ext/ping/PingExtension.h"
+#include "xmpp/ext/presence/PresenceExtension.h"
+#include "xmpp/ext/receipts/ReceiptsExtension.h"
+#include "xmpp/ext/roster/RosterExtension.h"
+
+namespace rapport {
+
+Result<std::unique_ptr<Account>> Account::open(const QString& profileDir, const Jid& jid) {
+    const QString path = store::ProfilePaths::accountDatabase(profileDir, jid.bareString());
+    Result<std::unique_ptr<store::Database>> db = store::Database::open(path);
+    if (!db.ok()) {
+        return db.error();
+    }
+    return std::unique_ptr<Account>(new Account(jid.bare(), std::move(db).value()));
+}
+
+Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
+    : m_jid(jid), m_db(std::move(db)) {
+    m_messages = std::make_unique<store::MessageStore>(*m_db);
+    m_conversations = std::make_unique<store::ConversationStore>(*m_db);
+    m_outbox = std::make_unique<store::OutboxStore>(*m_db);
+    m_cursors = std::make_unique<store::SyncCursorStore>(*m_db);
+
+    m_client = std::make_unique<xmpp::Client>();
+    m_client->addExtension<xmpp::DiscoExtension>();
+    m_client->addExtension<xmpp::PingExtension>();
+    m_client->addExtension<xmpp::RosterExtension>();
+    m_client->addExtension<xmpp::PresenceExtension>();
+    m_client->addExtension<xmpp::ChatExtension>();
+    m_client->addExtension<xmpp::ReceiptsExtension>();
+    m_client->addExtension<xmpp::ChatStatesExtension>();
+    m_client->addExtension<xmpp::MarkersExtension>();
+    m_client->addExtension<xmpp::CarbonsExtension>();
+    auto* mam = m_client->addExtension<xmpp::MamExtension>();
+
+    m_archiveSink = std::make_unique<sync::StoreArchiveSink>(*m_messages, *m_cursors, m_jid);
+    m_catchUp = std::make_unique<sync::HistoryCatchUp>(
+        [mam](const xmpp::MamQuery& q) { return mam->query(q); }, m_archiveSink.get());
+    m_recorder = std::make_unique<sync::LiveMessageRecorder>(m_client.get(), *m_messages);
+    m_outboxQueue = std::make_unique<sync::StoreOutboxQueue>(*m_outbox);
+    m_outboxSender = std::make_unique<sync::OutboxSender>(m_client.get(), m_outboxQueue.get());
+
+    // Every new session may have missed messages (a resumed one has not).
+    connect(m_client.get(), &xmpp::Client::sessionStarted, this, [this](bool resumed) {
+        if (!resumed) {
+            m_catchUp->start();
+        }
+    });
+}
+
+Account::~Account() {
+    flush();
+    // The client goes first: nothing may reach the sync objects while they die.
+    m_client.reset();
+}
+
+void Account::flush() {
+    m_recorder->flush();
+}
+
+QFuture<Result<store::StoredMessage>> Account::sendMessage(const Jid& to, const QString& body) {
+    if (body.trimmed().isEmpty() || to.isEmpty()) {
+        return QtFuture::makeReadyFuture(Result<store::StoredMessage>(
+            Error::make(ErrorCode::Usage, tr("A message needs a recipient and some text."))));
+    }
+    xmpp::ChatMessage m;
+    m.from = m_jid;
+    m.to = to;
+    m.body = body;
+    m.id = xmpp::Client::makeId();
+    m.originId = m.id;
+    m.timestamp = QDateTime::currentDateTimeUtc();
+    m.direction = xmpp::ChatMessage::Direction::Outgoing;
+    store::StoredMessage row = sync::toStored(m);
+    row.state = store::StoredMessage::State::Queued;
+    const QString stanza = xmpp::ChatExtension::messageStanza(m).toXml();
+    return thenOn(m_outbox->enqueue(row, stanza), this,
+                  [this](const Result<store::OutboxEntry>& entry) -> Result<store::StoredMessage> {
+                      if (!entry.ok()) {
+                          return entry.error();
+                      }
+                      m_outboxSender->flush();
+                      return entry.value().message;
+                  });
+}
+
+}  // namespace rapport

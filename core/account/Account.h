@@ -1,0 +1,77 @@
+// One signed-in identity: the composition root of core. It owns the account's
+// database and stores, the XMPP client with its extensions, and the sync that joins
+// them (history catch-up, live recording, the outbox). The UI and rapport-cli talk
+// to an Account, never to xmpp/ or store/ wiring of their own.
+#pragma once
+
+#include <QFuture>
+#include <QObject>
+#include <memory>
+
+#include "common/Jid.h"
+#include "common/Result.h"
+#include "store/StoredMessage.h"
+
+namespace rapport::xmpp {
+class Client;
+}
+namespace rapport::store {
+class Database;
+class MessageStore;
+class ConversationStore;
+class OutboxStore;
+class SyncCursorStore;
+class ContactStore;
+}  // namespace rapport::store
+
+namespace rapport::sync {
+class HistoryCatchUp;
+class LiveMessageRecorder;
+class OutboxSender;
+class StoreArchiveSink;
+class StoreOutboxQueue;
+}  // namespace rapport::sync
+
+namespace rapport {
+
+class Account : public QObject {
+    Q_OBJECT
+public:
+    // Opens (or creates) the account's store under `profileDir`. Does not connect.
+    static Result<std::unique_ptr<Account>> open(const QString& profileDir, const Jid& jid);
+    ~Account() override;
+
+    const Jid& jid() const { return m_jid; }
+    xmpp::Client& client() { return *m_client; }
+    store::Database& database() { return *m_db; }
+    store::MessageStore& messages() { return *m_messages; }
+    store::ConversationStore& conversations() { return *m_conversations; }
+    sync::HistoryCatchUp& historyCatchUp() { return *m_catchUp; }
+    sync::StoreArchiveSink& archiveSink() { return *m_archiveSink; }
+    sync::OutboxSender& outboxSender() { return *m_outboxSender; }
+
+    // Stores the message with its stanza in the outbox first (nothing typed is lost),
+    // then sends it if online; otherwise it goes out when the next session starts.
+    QFuture<Result<store::StoredMessage>> sendMessage(const Jid& to, const QString& body);
+
+    // Writes anything still buffered (live messages) before the program ends.
+    void flush();
+
+private:
+    explicit Account(const Jid& jid, std::unique_ptr<store::Database> db);
+
+    Jid m_jid;
+    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::MessageStore> m_messages;
+    std::unique_ptr<store::ConversationStore> m_conversations;
+    std::unique_ptr<store::OutboxStore> m_outbox;
+    std::unique_ptr<store::SyncCursorStore> m_cursors;
+    std::unique_ptr<xmpp::Client> m_client;
+    std::unique_ptr<sync::StoreArchiveSink> m_archiveSink;
+    std::unique_ptr<sync::StoreOutboxQueue> m_outboxQueue;
+    std::unique_ptr<sync::HistoryCatchUp> m_catchUp;
+    std::unique_ptr<sync::LiveMessageRecorder> m_recorder;
+    std::unique_ptr<sync::OutboxSender> m_outboxSender;
+};
+
+}  // namespace rapport

@@ -1,0 +1,80 @@
+// Private to core/search: one searchable kind (messages, answers, tips) described as the
+// SQL it needs, so that ranking, filtering and snippets are written once for all three.
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+#include <utility>
+
+#include "search/SearchHit.h"
+#include "search/SearchQuery.h"
+
+namespace rapport::search {
+
+// A scored row, before its snippet and display fields are fetched.
+struct Candidate {
+    const struct FtsCorpus* corpus = nullptr;
+    qint64 rowid = 0;
+    double score = 0;
+    qint64 timestamp = 0;
+};
+
+struct FtsCorpus {
+    QString kind;    // SearchHit::kind
+    QString fts;     // FTS5 table
+    QString base;    // content table, aliased b
+    QString rowid;   // b's column the FTS rowid points at
+    QString id;      // SearchHit::id
+    QString title;   // SQL for SearchHit::title
+    QString time;    // SQL for SearchHit::timestamp (ms UTC)
+    QString newest;  // ORDER BY for "newest first" without a match (see newestRows)
+    QString author;  // SQL compared with from:
+    QString tags;    // SQL of the space-separated tags, empty if none
+    QString body;    // SQL of the text shown without a match
+    // FTS columns that count for relevance, with their weights (as bm25()'s arguments).
+    QList<std::pair<int, double>> columns;
+    QString visible;       // SQL condition every hit meets, empty if none
+    QString joins;         // extra joins for describe()
+    QString conversation;  // SQL for SearchHit::conversation
+    int snippetColumn;     // FTS column the snippet is cut from
+
+    static const FtsCorpus& messages();
+    static const FtsCorpus& answers();
+    static const FtsCorpus& tips();
+};
+
+struct SqlCondition {
+    QString sql;  // "" or " AND ..."
+    QVariantList binds;
+};
+
+// The filters (and the rows always hidden) as conditions on b.
+SqlCondition filterCondition(const FtsCorpus& c, const SearchFilters& f);
+
+// The recency factor in (0, 1]: 1 now, 1/2 after 30 days, 1/3 after 60 days...
+double recency(qint64 timestamp, qint64 nowMs);
+
+// Relevance with a small boost for recent items, so a tie goes to the newer one.
+double boostedScore(double relevance, qint64 timestamp, qint64 nowMs);
+
+// Ranks the rows that match `match` and the filters: the newest window + 1 matches in
+// rowid order (cheap: FTS5 doclists are rowid-ordered), scored as they stream by. More
+// than window rows means a very common query: the extra row is dropped and only the
+// window is ranked. Appends at most `keep` best candidates.
+bool rankMatches(QSqlDatabase& db, const FtsCorpus& c, const QString& match,
+                 const SqlCondition& filter, const SearchOptions& options, qint64 nowMs, int keep,
+                 QList<Candidate>& out, SearchKindStats& stats, QString& error);
+
+// Filters (and exclusions) only: the newest `keep` rows, scored by recency.
+bool newestRows(QSqlDatabase& db, const FtsCorpus& c, const QString& excluded,
+                const SqlCondition& filter, qint64 nowMs, int keep, QList<Candidate>& out,
+                SearchKindStats& stats, QString& error);
+
+// Turns candidates into hits: id, title, conversation and a snippet of the matches of
+// `match` (or the start of the body when `match` is empty). One lookup per hit.
+bool describe(QSqlDatabase& db, const QList<Candidate>& candidates, const QString& match,
+              const SearchOptions& options, QList<SearchHit>& out, QString& error);
+
+}  // namespace rapport::search

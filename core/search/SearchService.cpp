@@ -1,0 +1,141 @@
+#include "search/SearchService.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <algorithm>
+#include <cmath>
+
+#include "search/FtsCorpus_p.h"
+#include "search/MessageKeywords.h"
+
+Q_LOGGING_CATEGORY(lcSearch, "rapport.search")
+
+namespace rapport::search {
+
+namespace {
+
+// Answers are few (thousands), so suggestions rank every match, then re-rank the best.
+constexpr int kSuggestionCandidates = 50;
+// ln(1 + use_count) * this: an answer used 100 times gains about 46 %.
+constexpr double kUseCountBoost = 0.1;
+
+qint64 nowOf(const SearchOptions& options) {
+    return options.nowMs != 0 ? options.nowMs : QDateTime::currentMSecsSinceEpoch();
+}
+
+bool better(const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.timestamp > b.timestamp;
+}
+
+}  // namespace
+
+QList<SearchHit> SearchService::search(QSqlDatabase& db, const SearchQuery& query, int limit,
+                                       SearchStats* stats, const SearchOptions& options) {
+    SearchStats local;
+    SearchStats& st = stats ? *stats : local;
+    st = SearchStats{};
+    if (limit <= 0 || query.isEmpty()) {
+        return {};
+    }
+    const qint64 now = nowOf(options);
+    const QString match = query.matchExpression();
+    const QString excluded = query.exclusionExpression();
+
+    const std::pair<const FtsCorpus*, SearchKindStats*> kinds[] = {
+        {&FtsCorpus::messages(), &st.messages},
+        {&FtsCorpus::answers(), &st.answers},
+        {&FtsCorpus::tips(), &st.tips},
+    };
+    QList<Candidate> candidates;
+    for (const auto& [corpus, kindStats] : kinds) {
+        if (!query.filters.allowsKind(corpus->kind)) {
+            continue;
+        }
+        const SqlCondition filter = filterCondition(*corpus, query.filters);
+        QString error;
+        const bool ok = query.hasText() ? rankMatches(db, *corpus, match, filter, options, now,
+                                                      limit, candidates, *kindStats, error)
+                                        : newestRows(db, *corpus, excluded, filter, now, limit,
+                                                     candidates, *kindStats, error);
+        if (!ok) {
+            // One broken kind (say, a missing index) must not hide the others.
+            qCWarning(lcSearch) << "Searching" << corpus->kind << "failed:" << error;
+            if (st.error.isEmpty()) {
+                st.error = error;
+            }
+        }
+    }
+    std::sort(candidates.begin(), candidates.end(), better);
+    if (candidates.size() > limit) {
+        candidates.resize(limit);
+    }
+    QList<SearchHit> hits;
+    QString error;
+    if (!describe(db, candidates, match, options, hits, error)) {
+        qCWarning(lcSearch) << "Reading search hits failed:" << error;
+        if (st.error.isEmpty()) {
+            st.error = error;
+        }
+    }
+    return hits;
+}
+
+QList<SearchHit> SearchService::suggestAnswers(QSqlDatabase& db, const QString& customerMessage,
+                                               int n, const SearchOptions& options,
+                                               QString* error) {
+    const QString match =
+        MessageKeywords::matchExpression(MessageKeywords::extract(customerMessage));
+    if (n <= 0 || match.isEmpty()) {
+        return {};
+    }
+    const FtsCorpus& c = FtsCorpus::answers();
+    // Title 5, body 1, tags 2: a customer's words in an answer's title are the best sign.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    bool ok =
+        q.prepare(QStringLiteral("SELECT answers_fts.rowid, bm25(answers_fts, 5.0, 1.0, 2.0) AS r, "
+                                 "coalesce(b.use_count, 0), %1 FROM answers_fts "
+                                 "CROSS JOIN answers b ON b.rowid = answers_fts.rowid "
+                                 "WHERE answers_fts MATCH ? ORDER BY r LIMIT ?")
+                      .arg(c.time));
+    if (ok) {
+        q.addBindValue(match);
+        q.addBindValue(kSuggestionCandidates);
+        ok = q.exec();
+    }
+    QList<Candidate> candidates;
+    while (ok && q.next()) {
+        Candidate cand;
+        cand.corpus = &c;
+        cand.rowid = q.value(0).toLongLong();
+        cand.timestamp = q.value(3).toLongLong();
+        const double uses = double(std::max<qint64>(0, q.value(2).toLongLong()));
+        cand.score = -q.value(1).toDouble() * (1.0 + kUseCountBoost * std::log1p(uses));
+        candidates.append(cand);
+    }
+    if (!ok || q.lastError().isValid()) {
+        qCWarning(lcSearch) << "Suggesting answers failed:" << q.lastError().text();
+        if (error) {
+            *error = q.lastError().text();
+        }
+        return {};
+    }
+    q.finish();
+    std::sort(candidates.begin(), candidates.end(), better);
+    if (candidates.size() > n) {
+        candidates.resize(n);
+    }
+    QList<SearchHit> hits;
+    QString describeError;
+    if (!describe(db, candidates, match, options, hits, describeError)) {
+        qCWarning(lcSearch) << "Reading suggested answers failed:" << describeError;
+        if (error) {
+            *error = describeError;
+        }
+    }
+    return hits;
+}
+
+}  // namespace rapport::search

@@ -1,0 +1,96 @@
+#include "store/ContactStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+#include "store/Database.h"
+#include "store/MessageRow_p.h"
+#include "store/StoreError.h"
+
+namespace rapport::store {
+
+namespace {
+
+QString groupsToJson(const QStringList& groups) {
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(groups)).toJson(QJsonDocument::Compact));
+}
+
+QStringList groupsFromJson(const QString& json) {
+    QStringList groups;
+    for (const QJsonValue& v : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        groups.append(v.toString());
+    }
+    return groups;
+}
+
+Result<void> upsertOn(QSqlDatabase& db, const QList<StoredContact>& contacts) {
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("INSERT INTO contacts(jid, name, subscription, groups) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT(jid) DO UPDATE SET name = excluded.name, "
+                       "subscription = excluded.subscription, groups = excluded.groups"));
+    for (const StoredContact& c : contacts) {
+        if (c.jid.isEmpty()) {
+            return Error::make(ErrorCode::Usage,
+                               Database::tr("Internal error: a contact without a JID."));
+        }
+        q.addBindValue(c.jid);
+        q.addBindValue(detail::notNull(c.name));
+        q.addBindValue(c.subscription.isEmpty() ? QStringLiteral("none") : c.subscription);
+        q.addBindValue(groupsToJson(c.groups));
+        if (!q.exec()) {
+            return sqlError(q, Database::tr("Could not save the contacts"));
+        }
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+QFuture<Result<void>> ContactStore::upsert(QList<StoredContact> contacts) {
+    return m_db.transaction(
+        [contacts = std::move(contacts)](QSqlDatabase& db) { return upsertOn(db, contacts); });
+}
+
+QFuture<Result<void>> ContactStore::replaceAll(QList<StoredContact> contacts) {
+    return m_db.transaction([contacts = std::move(contacts)](QSqlDatabase& db) -> Result<void> {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("DELETE FROM contacts"))) {
+            return sqlError(q, Database::tr("Could not save the contacts"));
+        }
+        return upsertOn(db, contacts);
+    });
+}
+
+QFuture<Result<QList<StoredContact>>> ContactStore::list() {
+    return m_db.run([](QSqlDatabase& db) -> Result<QList<StoredContact>> {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral(
+                "SELECT jid, name, subscription, groups FROM contacts ORDER BY jid"))) {
+            return sqlError(q, Database::tr("Could not read the contacts"));
+        }
+        QList<StoredContact> contacts;
+        while (q.next()) {
+            contacts.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                             groupsFromJson(q.value(3).toString())});
+        }
+        return contacts;
+    });
+}
+
+QFuture<Result<void>> ContactStore::remove(QString jid) {
+    return m_db.run([jid = std::move(jid)](QSqlDatabase& db) -> Result<void> {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM contacts WHERE jid = ?"));
+        q.addBindValue(jid);
+        if (!q.exec()) {
+            return sqlError(q, Database::tr("Could not remove the contact"));
+        }
+        return Ok{};
+    });
+}
+
+}  // namespace rapport::store

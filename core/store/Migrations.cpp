@@ -1,0 +1,287 @@
+#include "store/Migrations.h"
+
+#include <QSqlQuery>
+
+#include "store/Database.h"
+#include "store/StoreError.h"
+#include "store/StoreLogging.h"
+
+namespace rapport::store {
+
+namespace {
+
+// Each statement is written once and shared by the migration that introduced it and by the
+// current schema: sqlite_master keeps the text as written, and the test compares it.
+
+// --- v1: the base schema
+
+const QString Contacts = QStringLiteral(
+    "CREATE TABLE contacts(jid TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', "
+    "subscription TEXT NOT NULL DEFAULT 'none', "
+    "groups TEXT NOT NULL DEFAULT '[]' /* JSON array */)");
+
+const QString Conversations = QStringLiteral(
+    "CREATE TABLE conversations(id INTEGER PRIMARY KEY, "
+    "jid TEXT NOT NULL UNIQUE /* bare JID of the peer */, "
+    "kind TEXT NOT NULL DEFAULT 'chat', unread INTEGER NOT NULL DEFAULT 0, "
+    "last_activity INTEGER NOT NULL DEFAULT 0 /* ms since epoch, UTC */, "
+    "last_message_id INTEGER)");
+
+const QString Messages = QStringLiteral(
+    "CREATE TABLE messages(id INTEGER PRIMARY KEY, "
+    "conversation_id INTEGER NOT NULL REFERENCES conversations(id), "
+    "direction INTEGER NOT NULL /* 0 incoming, 1 outgoing */, "
+    "sender TEXT NOT NULL /* bare JID */, body TEXT NOT NULL, "
+    "timestamp INTEGER NOT NULL /* ms since epoch, UTC */, "
+    "message_id TEXT /* the stanza's id attribute */, origin_id TEXT, "
+    "stanza_id TEXT /* XEP-0359, given by our own archive */, "
+    "state INTEGER NOT NULL DEFAULT 0 /* 0 received; outgoing: 1 queued, 2 sent, "
+    "3 delivered, 4 read, 5 failed */, "
+    "replace_id TEXT, retracted INTEGER NOT NULL DEFAULT 0, edited_at INTEGER)");
+
+// Dedupe (ARCHITECTURE, wire contract): the archive's id, or the sender's origin-id.
+const QString MessagesStanzaId = QStringLiteral(
+    "CREATE UNIQUE INDEX messages_stanza_id ON messages(stanza_id) WHERE stanza_id IS NOT NULL");
+const QString MessagesOrigin = QStringLiteral(
+    "CREATE UNIQUE INDEX messages_origin ON messages(sender, origin_id) "
+    "WHERE origin_id IS NOT NULL");
+const QString MessagesByTime = QStringLiteral(
+    "CREATE INDEX messages_conversation_time ON messages(conversation_id, timestamp)");
+
+const QString Outbox = QStringLiteral(
+    "CREATE TABLE outbox(id INTEGER PRIMARY KEY, "
+    "message_row INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE, "
+    "stanza TEXT NOT NULL /* the exact XML to (re)send */, "
+    "attempts INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL)");
+const QString OutboxByMessage =
+    QStringLiteral("CREATE INDEX outbox_message_row ON outbox(message_row)");
+
+const QString SyncCursors = QStringLiteral(
+    "CREATE TABLE sync_cursors(source TEXT PRIMARY KEY, cursor TEXT NOT NULL, "
+    "updated INTEGER NOT NULL)");
+
+// answers and tips are keyed by a text id, but their full-text indexes need a stable
+// integer rowid: VACUUM may renumber the implicit rowid of a table without an INTEGER
+// PRIMARY KEY, which would silently point the index at the wrong rows. So the rowid is an
+// explicit column, named rowid so that "content_rowid='rowid'" and "a.rowid" keep working;
+// id stays the key every query uses (NOT NULL UNIQUE, so ON CONFLICT(id) works).
+const QString Answers = QStringLiteral(
+    "CREATE TABLE answers(id TEXT NOT NULL UNIQUE /* UUID */, title TEXT NOT NULL, "
+    "body TEXT NOT NULL, tags TEXT NOT NULL DEFAULT '' /* space-separated, lowercase */, "
+    "author TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, updated INTEGER NOT NULL, "
+    "version INTEGER NOT NULL DEFAULT 1, use_count INTEGER NOT NULL DEFAULT 0, "
+    "state TEXT NOT NULL DEFAULT 'published', rowid INTEGER PRIMARY KEY)");
+
+const QString Tips = QStringLiteral(
+    "CREATE TABLE tips(id TEXT NOT NULL UNIQUE, author TEXT NOT NULL, body TEXT NOT NULL, "
+    "tags TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, "
+    "like_count INTEGER NOT NULL DEFAULT 0, liked_by_me INTEGER NOT NULL DEFAULT 0, "
+    "rowid INTEGER PRIMARY KEY)");
+
+// Full-text indexes: external content (the text is stored once, in the base table), kept
+// in step by the triggers below. "cafe" finds "café"; prefix indexes make search-as-you-type
+// cheap.
+#define RAPPORT_FTS_OPTIONS "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
+
+const QString MessagesFts = QStringLiteral(
+    "CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='messages', "
+    "content_rowid='id', " RAPPORT_FTS_OPTIONS ")");
+const QString MessagesFtsInsert = QStringLiteral(
+    "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
+    "INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body); END");
+const QString MessagesFtsDelete = QStringLiteral(
+    "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
+    "INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body); "
+    "END");
+// Only when the text changes: state updates (receipts) must not touch the index.
+const QString MessagesFtsUpdate = QStringLiteral(
+    "CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN "
+    "INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body); "
+    "INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body); END");
+
+const QString AnswersFts = QStringLiteral(
+    "CREATE VIRTUAL TABLE answers_fts USING fts5(title, body, tags, content='answers', "
+    "content_rowid='rowid', " RAPPORT_FTS_OPTIONS ")");
+const QString AnswersFtsInsert = QStringLiteral(
+    "CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN "
+    "INSERT INTO answers_fts(rowid, title, body, tags) "
+    "VALUES (new.rowid, new.title, new.body, new.tags); END");
+const QString AnswersFtsDelete = QStringLiteral(
+    "CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN "
+    "INSERT INTO answers_fts(answers_fts, rowid, title, body, tags) "
+    "VALUES ('delete', old.rowid, old.title, old.body, old.tags); END");
+const QString AnswersFtsUpdate = QStringLiteral(
+    "CREATE TRIGGER answers_fts_update AFTER UPDATE OF title, body, tags, rowid ON answers "
+    "BEGIN "
+    "INSERT INTO answers_fts(answers_fts, rowid, title, body, tags) "
+    "VALUES ('delete', old.rowid, old.title, old.body, old.tags); "
+    "INSERT INTO answers_fts(rowid, title, body, tags) "
+    "VALUES (new.rowid, new.title, new.body, new.tags); END");
+
+const QString TipsFts = QStringLiteral(
+    "CREATE VIRTUAL TABLE tips_fts USING fts5(body, tags, content='tips', "
+    "content_rowid='rowid', " RAPPORT_FTS_OPTIONS ")");
+const QString TipsFtsInsert = QStringLiteral(
+    "CREATE TRIGGER tips_fts_insert AFTER INSERT ON tips BEGIN "
+    "INSERT INTO tips_fts(rowid, body, tags) VALUES (new.rowid, new.body, new.tags); END");
+const QString TipsFtsDelete = QStringLiteral(
+    "CREATE TRIGGER tips_fts_delete AFTER DELETE ON tips BEGIN "
+    "INSERT INTO tips_fts(tips_fts, rowid, body, tags) "
+    "VALUES ('delete', old.rowid, old.body, old.tags); END");
+const QString TipsFtsUpdate = QStringLiteral(
+    "CREATE TRIGGER tips_fts_update AFTER UPDATE OF body, tags, rowid ON tips BEGIN "
+    "INSERT INTO tips_fts(tips_fts, rowid, body, tags) "
+    "VALUES ('delete', old.rowid, old.body, old.tags); "
+    "INSERT INTO tips_fts(rowid, body, tags) VALUES (new.rowid, new.body, new.tags); END");
+
+#undef RAPPORT_FTS_OPTIONS
+
+// --- v2: lookups by id. Receipts and markers name a message by its id attribute (for
+// ours, also its origin-id); the MAM catch-up starts from the newest archived message.
+
+const QString MessagesByMessageId = QStringLiteral(
+    "CREATE INDEX messages_message_id ON messages(message_id) WHERE message_id IS NOT NULL");
+const QString MessagesByOriginId = QStringLiteral(
+    "CREATE INDEX messages_origin_id ON messages(origin_id) WHERE origin_id IS NOT NULL");
+const QString MessagesArchivedByTime = QStringLiteral(
+    "CREATE INDEX messages_archived_time ON messages(timestamp) WHERE stanza_id IS NOT NULL");
+
+Result<void> setVersion(QSqlDatabase& db, int version) {
+    QSqlQuery q(db);
+    // PRAGMA takes no bound parameters; version is our own integer.
+    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version))) {
+        return sqlError(q, Database::tr("Could not record the schema version"));
+    }
+    return Ok{};
+}
+
+// Runs statements and sets the version, in one transaction: a migration either happened
+// completely or not at all.
+Result<void> apply(QSqlDatabase& db, const QStringList& statements, int version) {
+    return Database::inTransaction(db, [&](QSqlDatabase& d) -> Result<void> {
+        for (const QString& sql : statements) {
+            QSqlQuery q(d);
+            if (!q.exec(sql)) {
+                return sqlError(
+                    q, Database::tr("Could not create the schema version %1").arg(version));
+            }
+        }
+        return setVersion(d, version);
+    });
+}
+
+Result<bool> isEmpty(QSqlDatabase& db) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
+        return sqlError(q, Database::tr("Could not read the schema"));
+    }
+    return q.value(0).toInt() == 0;
+}
+
+}  // namespace
+
+const std::vector<Migration>& Migrations::all() {
+    static const std::vector<Migration> migrations = {
+        {1,
+         {Contacts,       Conversations,    Messages,          MessagesStanzaId,  MessagesOrigin,
+          MessagesByTime, Outbox,           OutboxByMessage,   SyncCursors,       Answers,
+          Tips,           MessagesFts,      MessagesFtsInsert, MessagesFtsDelete, MessagesFtsUpdate,
+          AnswersFts,     AnswersFtsInsert, AnswersFtsDelete,  AnswersFtsUpdate,  TipsFts,
+          TipsFtsInsert,  TipsFtsDelete,    TipsFtsUpdate}},
+        {2, {MessagesByMessageId, MessagesByOriginId, MessagesArchivedByTime}},
+    };
+    return migrations;
+}
+
+int Migrations::latestVersion() {
+    return all().back().version;
+}
+
+const QStringList& Migrations::currentSchema() {
+    static const QStringList schema = {
+        Contacts,
+        Conversations,
+        Messages,
+        MessagesStanzaId,
+        MessagesOrigin,
+        MessagesByTime,
+        MessagesByMessageId,
+        MessagesByOriginId,
+        MessagesArchivedByTime,
+        Outbox,
+        OutboxByMessage,
+        SyncCursors,
+        Answers,
+        Tips,
+        MessagesFts,
+        MessagesFtsInsert,
+        MessagesFtsDelete,
+        MessagesFtsUpdate,
+        AnswersFts,
+        AnswersFtsInsert,
+        AnswersFtsDelete,
+        AnswersFtsUpdate,
+        TipsFts,
+        TipsFtsInsert,
+        TipsFtsDelete,
+        TipsFtsUpdate,
+    };
+    return schema;
+}
+
+Result<int> Migrations::version(QSqlDatabase& db) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        return sqlError(q, Database::tr("Could not read the schema version"));
+    }
+    return q.value(0).toInt();
+}
+
+Result<void> Migrations::migrate(QSqlDatabase& db, int target) {
+    if (target < 0) {
+        target = latestVersion();
+    }
+    const Result<int> current = version(db);
+    if (!current) {
+        return current.error();
+    }
+    if (current.value() > latestVersion()) {
+        return Error::make(
+            ErrorCode::Usage,
+            Database::tr("The database was written by a newer version of Rapport (schema "
+                         "%1; this version knows up to %2). Update Rapport.")
+                .arg(current.value())
+                .arg(latestVersion()),
+            QString(condition::NewerSchema));
+    }
+    if (current.value() == 0 && target == latestVersion()) {
+        const Result<bool> empty = isEmpty(db);
+        if (!empty) {
+            return empty.error();
+        }
+        if (empty.value()) {
+            qCInfo(lcStore) << "Creating the schema, version" << target;
+            return apply(db, currentSchema(), target);
+        }
+    }
+    return upgrade(db, target);
+}
+
+Result<void> Migrations::upgrade(QSqlDatabase& db, int target) {
+    const Result<int> current = version(db);
+    if (!current) {
+        return current.error();
+    }
+    for (const Migration& m : all()) {
+        if (m.version <= current.value() || m.version > target) {
+            continue;
+        }
+        qCInfo(lcStore) << "Migrating the schema to version" << m.version;
+        if (Result<void> r = apply(db, m.statements, m.version); !r) {
+            return r;
+        }
+    }
+    return Ok{};
+}
+
+}  // namespace rapport::store

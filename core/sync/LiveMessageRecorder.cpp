@@ -1,0 +1,81 @@
+#include "sync/LiveMessageRecorder.h"
+
+#include "common/FutureUtils.h"
+
+#include "store/MessageStore.h"
+#include "sync/MessageConversion.h"
+#include "xmpp/Client.h"
+#include "xmpp/ext/chat/ChatExtension.h"
+#include "xmpp/ext/markers/MarkersExtension.h"
+#include "xmpp/ext/receipts/ReceiptsExtension.h"
+
+namespace rapport::sync {
+
+namespace {
+constexpr int kFlushDelayMs = 25;  // short enough to feel instant, long enough to batch a burst
+constexpr int kMaxBatch = 500;
+}  // namespace
+
+LiveMessageRecorder::LiveMessageRecorder(xmpp::Client* client, store::MessageStore& messages,
+                                         QObject* parent)
+    : QObject(parent), m_messages(messages) {
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &LiveMessageRecorder::flush);
+    if (auto* chat = client->findExtension<xmpp::ChatExtension>()) {
+        connect(chat, &xmpp::ChatExtension::messageReceived, this,
+                [this](const xmpp::ChatMessage& m) { add(toStored(m)); });
+    }
+    if (auto* receipts = client->findExtension<xmpp::ReceiptsExtension>()) {
+        connect(receipts, &xmpp::ReceiptsExtension::receiptReceived, this,
+                [this](const Jid& from, const QString& id) {
+                    setState(from.bareString(), id, store::StoredMessage::State::Delivered);
+                });
+    }
+    if (auto* markers = client->findExtension<xmpp::MarkersExtension>()) {
+        connect(markers, &xmpp::MarkersExtension::markerReceived, this,
+                [this](const Jid& from, const QString& id, xmpp::MarkersExtension::Marker marker) {
+                    setState(from.bareString(), id,
+                             marker == xmpp::MarkersExtension::Marker::Received
+                                 ? store::StoredMessage::State::Delivered
+                                 : store::StoredMessage::State::Read);
+                });
+    }
+}
+
+void LiveMessageRecorder::add(store::StoredMessage message) {
+    m_buffer.append(std::move(message));
+    if (m_buffer.size() >= kMaxBatch) {
+        flush();
+    } else if (!m_flushTimer.isActive()) {
+        m_flushTimer.start(kFlushDelayMs);
+    }
+}
+
+void LiveMessageRecorder::flush() {
+    m_flushTimer.stop();
+    if (m_buffer.isEmpty()) {
+        return;
+    }
+    onFinished(m_messages.insertBatch(std::exchange(m_buffer, {})), this,
+               [this](const Result<int>& result) {
+                   if (!result.ok()) {
+                       emit failed(result.error());
+                       return;
+                   }
+                   emit stored(result.value());
+               });
+}
+
+void LiveMessageRecorder::setState(const QString& peer, const QString& id,
+                                   store::StoredMessage::State state) {
+    // The message a receipt names may still be in the buffer: write that first (the store
+    // thread runs work in order).
+    flush();
+    onFinished(m_messages.updateState(peer, id, state), this, [this](const Result<int>& changed) {
+        if (!changed.ok()) {
+            emit failed(changed.error());
+        }
+    });
+}
+
+}  // namespace rapport::sync

@@ -1,0 +1,44 @@
+// Stores what arrives while online: chat messages (live and carbon copies) and the
+// delivery states that receipts and displayed markers report. Writes are batched:
+// a burst of messages becomes one transaction, not one per message.
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+#include "common/Result.h"
+#include "store/StoredMessage.h"
+
+namespace rapport::xmpp {
+class Client;
+}
+namespace rapport::store {
+class MessageStore;
+}
+
+namespace rapport::sync {
+
+class LiveMessageRecorder : public QObject {
+    Q_OBJECT
+public:
+    LiveMessageRecorder(xmpp::Client* client, store::MessageStore& messages,
+                        QObject* parent = nullptr);
+
+    // Writes what is buffered now (e.g. before the program exits).
+    void flush();
+    int buffered() const { return int(m_buffer.size()); }
+
+signals:
+    void stored(int count);
+    void failed(const rapport::Error& error);
+
+private:
+    void add(store::StoredMessage message);
+    void setState(const QString& peer, const QString& id, store::StoredMessage::State state);
+
+    store::MessageStore& m_messages;
+    QList<store::StoredMessage> m_buffer;
+    QTimer m_flushTimer;
+};
+
+}  // namespace rapport::sync
