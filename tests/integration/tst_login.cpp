@@ -1,5 +1,7 @@
 // Must-show 1: sign-in on both hash variants and with a non-ASCII password, a wrong
 // password (exit 3, fast) and a closed port (exit 4), through rapport-cli.
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QtTest>
 
@@ -144,6 +146,25 @@ private slots:
             QStringLiteral("secret"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("while you were away")), qPrintable(r.out));
+
+        // What listen received is in the local store: search finds it with no network and no
+        // password, and says which conversation it belongs to.
+        r = runCli({QStringLiteral("--jid"), QStringLiteral("alice@localhost"),
+                    QStringLiteral("search"), QStringLiteral("awa*")},
+                   QString());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject hit =
+            QJsonDocument::fromJson(r.out.split(u'\n').first().toUtf8()).object();
+        QCOMPARE(hit.value(u"kind").toString(), QStringLiteral("message"));
+        QCOMPARE(hit.value(u"conversation").toString(), QStringLiteral("bob@localhost"));
+        QVERIFY2(hit.value(u"snippet").toString().contains(QStringLiteral("[away]")),
+                 qPrintable(r.out));
+        r = runCli({QStringLiteral("--jid"), QStringLiteral("alice@localhost"),
+                    QStringLiteral("history"), QStringLiteral("bob@localhost")},
+                   QString());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("\"direction\":\"incoming\"")));
+        QVERIFY(r.out.contains(QStringLiteral("\"direction\":\"outgoing\"")));  // alice's "hi"
     }
 
     void cleanupTestCase() { server.stop(); }
