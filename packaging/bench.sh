@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of tests/bench on a release build and prints their figures:
-# parsing throughput, and Rapport-to-Rapport latency through Prosody beside the
-# same figure for two slixmpp clients (the reference), with and without the
-# server archiving each message.
+# parsing throughput, store ingest/open/search over a generated profile, and
+# Rapport-to-Rapport latency through Prosody beside the same figure for two
+# slixmpp clients (the reference), with and without the server archiving each
+# message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh >/dev/null
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target bench_parse bench_latency prosody-fixture
+cmake --build --preset release -j "$(nproc)" --target bench_parse bench_latency bench_store prosody-fixture
 export QT_LOGGING_RULES="rapport.*.info=false"
 count=${1:-1000}
 build/release/tests/bench/bench_parse
+# Store and search over a generated profile (issue size: --messages 1000000
+# --conversations 2000 --answers 20000 --tips 50000).
+build/release/tests/bench/bench_store --messages 100000 --conversations 200
 for mode in "" --no-archive; do
     build/release/tests/bench/bench_latency "$count" $mode
     /usr/bin/python3 tests/bench/slixmpp_latency.py build/release/tests/support/prosody-fixture "$count" $mode
