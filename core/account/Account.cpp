@@ -81,18 +81,11 @@ void Account::flush() {
 }
 
 QFuture<Result<store::StoredMessage>> Account::sendMessage(const Jid& to, const QString& body) {
-    if (body.trimmed().isEmpty() || to.isEmpty()) {
-        return QtFuture::makeReadyFuture(Result<store::StoredMessage>(
-            Error::make(ErrorCode::Usage, tr("A message needs a recipient and some text."))));
+    const Result<xmpp::ChatMessage> composed = xmpp::ChatExtension::compose(m_jid, to, body);
+    if (!composed.ok()) {
+        return QtFuture::makeReadyFuture(Result<store::StoredMessage>(composed.error()));
     }
-    xmpp::ChatMessage m;
-    m.from = m_jid;
-    m.to = to;
-    m.body = body;
-    m.id = xmpp::Client::makeId();
-    m.originId = m.id;
-    m.timestamp = QDateTime::currentDateTimeUtc();
-    m.direction = xmpp::ChatMessage::Direction::Outgoing;
+    const xmpp::ChatMessage& m = composed.value();
     store::StoredMessage row = sync::toStored(m);
     row.state = store::StoredMessage::State::Queued;
     const QString stanza = xmpp::ChatExtension::messageStanza(m).toXml();

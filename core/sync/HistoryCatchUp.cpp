@@ -15,7 +15,6 @@ void HistoryCatchUp::start() {
     }
     m_running = true;
     m_summary = {};
-    m_haveNewest = false;
     m_newest = {};
     m_total = -1;
     onFinished(m_sink->cursor(), this, [this](const Result<QString>& cursor) {
@@ -76,7 +75,6 @@ void HistoryCatchUp::fetchNewest() {
         }
         ++m_summary.pages;
         m_newest = page.value();
-        m_haveNewest = true;
         if (m_total < 0 || m_cursor.isEmpty()) {
             m_total = page.value().count;
         }

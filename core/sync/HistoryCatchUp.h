@@ -65,7 +65,6 @@ private:
     bool m_running = false;
     QString m_cursor;
     xmpp::MamPage m_newest;  // the newest page, when a long gap was found
-    bool m_haveNewest = false;
     int m_total = -1;
     Summary m_summary;
 };

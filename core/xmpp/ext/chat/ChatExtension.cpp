@@ -73,7 +73,7 @@ Element ChatExtension::messageStanza(const ChatMessage& m) {
     return message;
 }
 
-Result<ChatMessage> ChatExtension::sendMessage(const Jid& to, const QString& body) {
+Result<ChatMessage> ChatExtension::compose(const Jid& from, const Jid& to, const QString& body) {
     if (to.isEmpty()) {
         return Error::make(ErrorCode::Usage, tr("A message needs a recipient."));
     }
@@ -81,7 +81,7 @@ Result<ChatMessage> ChatExtension::sendMessage(const Jid& to, const QString& bod
         return Error::make(ErrorCode::Usage, tr("An empty message cannot be sent."));
     }
     ChatMessage m;
-    m.from = client()->boundJid();
+    m.from = from;
     m.to = to;
     m.body = body;
     // One id for both: receipts and markers quote the id attribute, dedupe uses origin-id.
@@ -90,7 +90,15 @@ Result<ChatMessage> ChatExtension::sendMessage(const Jid& to, const QString& bod
     m.timestamp = QDateTime::currentDateTimeUtc();
     m.type = QStringLiteral("chat");
     m.direction = ChatMessage::Direction::Outgoing;
-    Result<void> sent = client()->send(messageStanza(m));
+    return m;
+}
+
+Result<ChatMessage> ChatExtension::sendMessage(const Jid& to, const QString& body) {
+    Result<ChatMessage> m = compose(client()->boundJid(), to, body);
+    if (!m.ok()) {
+        return m;
+    }
+    Result<void> sent = client()->send(messageStanza(m.value()));
     if (!sent.ok()) {
         return sent.error();
     }

@@ -21,6 +21,9 @@ public:
     // Sends `body` to `to` as a chat message whose id and origin-id are a new UUID, and
     // returns what was sent. Use the returned id to match receipts, markers and errors.
     Result<ChatMessage> sendMessage(const Jid& to, const QString& body);
+    // A new outgoing message from `from` (id == origin-id, a new UUID), not sent; refused for
+    // an empty body or no recipient. What sendMessage() sends, and what an outbox stores.
+    static Result<ChatMessage> compose(const Jid& from, const Jid& to, const QString& body);
     // The stanza sendMessage() sends (public so an outbox can resend the same stanza).
     static Element messageStanza(const ChatMessage& message);
 
