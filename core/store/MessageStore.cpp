@@ -1,7 +1,6 @@
 #include "store/MessageStore.h"
 
 #include <QHash>
-#include <QSet>
 #include <QSqlQuery>
 #include <algorithm>
 
@@ -21,23 +20,57 @@ QString saveFailed() {
     return Database::tr("Could not save messages");
 }
 
-// The prepared statements of one batch, so 10,000 messages parse each statement once.
-struct InsertStatements {
-    explicit InsertStatements(QSqlDatabase& db)
-        : ensureConversation(db)
+// Rows with an id above `before` were added by this batch: rowids of a table without
+// AUTOINCREMENT grow from the largest one, and the batch runs in one transaction.
+struct BatchStatements {
+    explicit BatchStatements(QSqlDatabase& db)
+        : lastRow(db)
+        , ensureConversation(db)
         , findConversation(db)
+        , insert(db)
+        , insertEdited(db)
+        , index(db)
+        , summarize(db)
         , findStanzaId(db)
         , findOrigin(db)
         , adoptStanzaId(db)
-        , dropOutbox(db)
-        , insert(db)
-        , summarize(db) {}
+        , dropOutbox(db) {}
 
     bool prepare() {
-        return ensureConversation.prepare(QStringLiteral(
+        return lastRow.prepare(QStringLiteral("SELECT coalesce(max(id), 0) FROM messages")) &&
+               ensureConversation.prepare(QStringLiteral(
                    "INSERT INTO conversations(jid) VALUES (?) ON CONFLICT(jid) DO NOTHING")) &&
                findConversation.prepare(
                    QStringLiteral("SELECT id FROM conversations WHERE jid = ?")) &&
+               // The unique indexes on stanza_id and (sender, origin_id) are the dedupe: a new
+               // message costs no lookup, a duplicate is skipped and settled afterwards. Most
+               // messages were never corrected or retracted, and every bound value costs (Qt
+               // formats a placeholder name for each), so those columns have their own
+               // statement.
+               insert.prepare(QStringLiteral(
+                   "INSERT INTO messages(conversation_id, direction, sender, body, timestamp, "
+                   "message_id, origin_id, stanza_id, state) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) &&
+               insertEdited.prepare(QStringLiteral(
+                   "INSERT INTO messages(conversation_id, direction, sender, body, timestamp, "
+                   "message_id, origin_id, stanza_id, state, replace_id, retracted, edited_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) &&
+               // Not a trigger: see DropMessagesFtsInsert in Migrations.cpp.
+               index.prepare(QStringLiteral("INSERT INTO messages_fts(rowid, body) "
+                                            "SELECT id, body FROM messages WHERE id > ? "
+                                            "ORDER BY id")) &&
+               // Walks only the batch's rows (by id) and each touched conversation's newest
+               // index entry.
+               summarize.prepare(QStringLiteral(
+                   "WITH fresh AS (SELECT conversation_id AS id, sum(direction = 0) AS incoming "
+                   "FROM messages WHERE id > ? GROUP BY conversation_id) "
+                   "UPDATE conversations SET unread = unread + ? * fresh.incoming, "
+                   "last_message_id = (SELECT m.id FROM messages m "
+                   "WHERE m.conversation_id = conversations.id "
+                   "ORDER BY m.timestamp DESC, m.id DESC LIMIT 1), "
+                   "last_activity = max(last_activity, coalesce((SELECT max(m.timestamp) "
+                   "FROM messages m WHERE m.conversation_id = conversations.id), 0)) "
+                   "FROM fresh WHERE conversations.id = fresh.id")) &&
                findStanzaId.prepare(QStringLiteral("SELECT 1 FROM messages WHERE stanza_id = ?")) &&
                findOrigin.prepare(QStringLiteral("SELECT id, stanza_id, direction FROM messages "
                                                  "WHERE sender = ? AND origin_id = ?")) &&
@@ -46,22 +79,12 @@ struct InsertStatements {
                    "UPDATE messages SET stanza_id = ?, "
                    "state = CASE WHEN direction = 1 AND state IN (1, 5) THEN 2 ELSE state END "
                    "WHERE id = ?")) &&
-               dropOutbox.prepare(QStringLiteral("DELETE FROM outbox WHERE message_row = ?")) &&
-               insert.prepare(QStringLiteral(
-                   "INSERT INTO messages(conversation_id, direction, sender, body, timestamp, "
-                   "message_id, origin_id, stanza_id, state, replace_id, retracted, edited_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
-               summarize.prepare(QStringLiteral(
-                   "UPDATE conversations SET unread = unread + ?, "
-                   "last_message_id = (SELECT id FROM messages WHERE conversation_id = ? "
-                   "ORDER BY timestamp DESC, id DESC LIMIT 1), "
-                   "last_activity = max(last_activity, coalesce((SELECT max(timestamp) "
-                   "FROM messages WHERE conversation_id = ?), 0)) "
-                   "WHERE id = ?"));
+               dropOutbox.prepare(QStringLiteral("DELETE FROM outbox WHERE message_row = ?"));
     }
     QSqlError lastError() const {
-        for (const QSqlQuery* q : {&ensureConversation, &findConversation, &findStanzaId,
-                                   &findOrigin, &adoptStanzaId, &dropOutbox, &insert, &summarize}) {
+        for (const QSqlQuery* q :
+             {&lastRow, &ensureConversation, &findConversation, &insert, &insertEdited, &index,
+              &summarize, &findStanzaId, &findOrigin, &adoptStanzaId, &dropOutbox}) {
             if (q->lastError().isValid()) {
                 return q->lastError();
             }
@@ -69,15 +92,64 @@ struct InsertStatements {
         return {};
     }
 
+    QSqlQuery lastRow;
     QSqlQuery ensureConversation;
     QSqlQuery findConversation;
+    QSqlQuery insert;
+    QSqlQuery insertEdited;
+    QSqlQuery index;
+    QSqlQuery summarize;
     QSqlQuery findStanzaId;
     QSqlQuery findOrigin;
     QSqlQuery adoptStanzaId;
     QSqlQuery dropOutbox;
-    QSqlQuery insert;
-    QSqlQuery summarize;
 };
+
+// m collided with a stored message. When that copy is ours and was stored before the
+// archive named it (sent live, then seen again in MAM), it takes the archive's stanza-id,
+// and leaves the outbox: resending now would deliver it twice.
+Result<void> settleDuplicate(BatchStatements& s, const StoredMessage& m) {
+    if (m.stanzaId.isEmpty() || m.originId.isEmpty()) {
+        return Ok{};
+    }
+    s.findStanzaId.addBindValue(m.stanzaId);
+    if (!s.findStanzaId.exec()) {
+        return sqlError(s.findStanzaId, saveFailed());
+    }
+    const bool archivedAlready = s.findStanzaId.next();
+    s.findStanzaId.finish();
+    if (archivedAlready) {
+        return Ok{};
+    }
+    s.findOrigin.addBindValue(m.sender);
+    s.findOrigin.addBindValue(m.originId);
+    if (!s.findOrigin.exec()) {
+        return sqlError(s.findOrigin, saveFailed());
+    }
+    if (!s.findOrigin.next()) {
+        s.findOrigin.finish();
+        return Ok{};
+    }
+    const qint64 existing = s.findOrigin.value(0).toLongLong();
+    const bool lacksStanzaId = s.findOrigin.value(1).isNull();
+    const bool outgoing = s.findOrigin.value(2).toInt() == 1;
+    s.findOrigin.finish();
+    if (!lacksStanzaId) {
+        return Ok{};
+    }
+    s.adoptStanzaId.addBindValue(m.stanzaId);
+    s.adoptStanzaId.addBindValue(existing);
+    if (!s.adoptStanzaId.exec()) {
+        return sqlError(s.adoptStanzaId, saveFailed());
+    }
+    if (outgoing) {
+        s.dropOutbox.addBindValue(existing);
+        if (!s.dropOutbox.exec()) {
+            return sqlError(s.dropOutbox, saveFailed());
+        }
+    }
+    return Ok{};
+}
 
 Result<void> validate(const StoredMessage& m) {
     if (m.peer.isEmpty() || m.sender.isEmpty() || !m.timestamp.isValid()) {
@@ -93,19 +165,28 @@ Result<void> validate(const StoredMessage& m) {
 
 Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<StoredMessage>& messages,
                                              Unread unread) {
-    InsertStatements s(db);
-    if (!s.prepare()) {
-        return sqlError(s.lastError(), saveFailed());
+    QList<qint64> rowIds(messages.size(), 0);
+    if (messages.isEmpty()) {
+        return rowIds;
     }
-    QHash<QString, qint64> conversations;
-    QHash<qint64, int> unreadAdded;  // conversation -> new unread messages; every touched one
-    QList<qint64> rowIds;
-    rowIds.reserve(messages.size());
-
     for (const StoredMessage& m : messages) {
         if (Result<void> valid = validate(m); !valid) {
             return valid.error();
         }
+    }
+    BatchStatements s(db);
+    if (!s.prepare()) {
+        return sqlError(s.lastError(), saveFailed());
+    }
+    if (!s.lastRow.exec() || !s.lastRow.next()) {
+        return sqlError(s.lastRow, saveFailed());
+    }
+    const qint64 before = s.lastRow.value(0).toLongLong();
+    s.lastRow.finish();
+
+    QHash<QString, qint64> conversations;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const StoredMessage& m = messages[i];
         qint64 conversation = conversations.value(m.peer);
         if (conversation == 0) {
             s.ensureConversation.addBindValue(m.peer);
@@ -118,81 +199,40 @@ Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<Store
             s.findConversation.finish();
             conversations.insert(m.peer, conversation);
         }
-
-        bool duplicate = false;
-        if (!m.stanzaId.isEmpty()) {
-            s.findStanzaId.addBindValue(m.stanzaId);
-            if (!s.findStanzaId.exec()) {
-                return sqlError(s.findStanzaId, saveFailed());
-            }
-            duplicate = s.findStanzaId.next();
-            s.findStanzaId.finish();
-        }
-        if (!duplicate && !m.originId.isEmpty()) {
-            s.findOrigin.addBindValue(m.sender);
-            s.findOrigin.addBindValue(m.originId);
-            if (!s.findOrigin.exec()) {
-                return sqlError(s.findOrigin, saveFailed());
-            }
-            if (s.findOrigin.next()) {
-                duplicate = true;
-                const qint64 existing = s.findOrigin.value(0).toLongLong();
-                const bool lacksStanzaId = s.findOrigin.value(1).isNull();
-                const bool outgoing = s.findOrigin.value(2).toInt() == 1;
-                s.findOrigin.finish();
-                if (lacksStanzaId && !m.stanzaId.isEmpty()) {
-                    s.adoptStanzaId.addBindValue(m.stanzaId);
-                    s.adoptStanzaId.addBindValue(existing);
-                    if (!s.adoptStanzaId.exec()) {
-                        return sqlError(s.adoptStanzaId, saveFailed());
-                    }
-                    if (outgoing) {
-                        // Resending now would deliver it twice.
-                        s.dropOutbox.addBindValue(existing);
-                        if (!s.dropOutbox.exec()) {
-                            return sqlError(s.dropOutbox, saveFailed());
-                        }
-                    }
-                }
-            } else {
-                s.findOrigin.finish();
-            }
-        }
-        if (duplicate) {
-            rowIds.append(0);
-            continue;
-        }
-
+        const bool edited = !m.replaceId.isEmpty() || m.retracted || m.editedAt.isValid();
+        QSqlQuery& insert = edited ? s.insertEdited : s.insert;
         const bool incoming = m.direction == StoredMessage::Direction::Incoming;
-        s.insert.addBindValue(conversation);
-        s.insert.addBindValue(static_cast<int>(m.direction));
-        s.insert.addBindValue(m.sender);
-        s.insert.addBindValue(notNull(m.body));
-        s.insert.addBindValue(m.timestamp.toMSecsSinceEpoch());
-        s.insert.addBindValue(nullIfEmpty(m.messageId));
-        s.insert.addBindValue(nullIfEmpty(m.originId));
-        s.insert.addBindValue(nullIfEmpty(m.stanzaId));
-        s.insert.addBindValue(incoming ? static_cast<int>(StoredMessage::State::Received)
-                                       : static_cast<int>(m.state));
-        s.insert.addBindValue(nullIfEmpty(m.replaceId));
-        s.insert.addBindValue(m.retracted ? 1 : 0);
-        s.insert.addBindValue(m.editedAt.isValid() ? QVariant(m.editedAt.toMSecsSinceEpoch())
-                                                   : QVariant(QMetaType::fromType<qint64>()));
-        if (!s.insert.exec()) {
-            return sqlError(s.insert, saveFailed());
+        insert.addBindValue(conversation);
+        insert.addBindValue(static_cast<int>(m.direction));
+        insert.addBindValue(m.sender);
+        insert.addBindValue(notNull(m.body));
+        insert.addBindValue(m.timestamp.toMSecsSinceEpoch());
+        insert.addBindValue(nullIfEmpty(m.messageId));
+        insert.addBindValue(nullIfEmpty(m.originId));
+        insert.addBindValue(nullIfEmpty(m.stanzaId));
+        insert.addBindValue(incoming ? static_cast<int>(StoredMessage::State::Received)
+                                     : static_cast<int>(m.state));
+        if (edited) {
+            insert.addBindValue(nullIfEmpty(m.replaceId));
+            insert.addBindValue(m.retracted ? 1 : 0);
+            insert.addBindValue(m.editedAt.isValid() ? QVariant(m.editedAt.toMSecsSinceEpoch())
+                                                     : QVariant(QMetaType::fromType<qint64>()));
         }
-        rowIds.append(s.insert.lastInsertId().toLongLong());
-        unreadAdded[conversation] += (incoming && unread == Unread::Count) ? 1 : 0;
+        if (!insert.exec()) {
+            return sqlError(insert, saveFailed());
+        }
+        if (insert.numRowsAffected() > 0) {
+            rowIds[i] = insert.lastInsertId().toLongLong();
+        } else if (Result<void> settled = settleDuplicate(s, m); !settled) {
+            return settled.error();
+        }
     }
 
-    for (auto it = unreadAdded.cbegin(); it != unreadAdded.cend(); ++it) {
-        s.summarize.addBindValue(it.value());
-        s.summarize.addBindValue(it.key());
-        s.summarize.addBindValue(it.key());
-        s.summarize.addBindValue(it.key());
-        if (!s.summarize.exec()) {
-            return sqlError(s.summarize, saveFailed());
-        }
+    s.index.addBindValue(before);
+    s.summarize.addBindValue(before);
+    s.summarize.addBindValue(unread == Unread::Count ? 1 : 0);
+    if (!s.index.exec() || !s.summarize.exec()) {
+        return sqlError(s.lastError(), saveFailed());
     }
     return rowIds;
 }

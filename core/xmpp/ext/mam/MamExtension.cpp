@@ -116,18 +116,25 @@ void MamExtension::handleMessage(const Element& message, const MessageContext& c
                           << "for a query to" << p.archive.toString();
         return;
     }
-    const Element forwarded = result.firstChild(u"forwarded", ns::Forward);
-    const Element inner = forwarded.firstChild(u"message", ns::Client);
-    if (inner.isNull()) {
+    MamMessage m = parseResult(result);
+    if (m.message.isNull()) {
         return;
     }
+    p.page.messages.append(std::move(m));
+}
+
+MamMessage MamExtension::parseResult(const Element& result) {
+    const Element forwarded = result.firstChild(u"forwarded", ns::Forward);
     MamMessage m;
+    m.message = forwarded.firstChild(u"message", ns::Client);
+    if (m.message.isNull()) {
+        return m;
+    }
     m.archiveId = result.attribute(u"id");
     m.stamp = QDateTime::fromString(forwarded.firstChild(u"delay", ns::Delay).attribute(u"stamp"),
                                     Qt::ISODateWithMs);
     m.stamp = m.stamp.isValid() ? m.stamp.toUTC() : QDateTime::currentDateTimeUtc();
-    m.message = inner;
-    p.page.messages.append(std::move(m));
+    return m;
 }
 
 void MamExtension::finish(const QString& queryId, const Result<Element>& reply) {

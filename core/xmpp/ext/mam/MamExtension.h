@@ -28,6 +28,10 @@ public:
     // The IQ query() sends, for tests and logging.
     static Element queryIq(const MamQuery& query, const QString& queryId);
 
+    // The archived message a <result/> carries (null message if it carries none). Does not
+    // check who sent the result or for which query: handleMessage() does.
+    static MamMessage parseResult(const Element& result);
+
 private:
     struct Pending;
     void finish(const QString& queryId, const Result<Element>& reply);
