@@ -14,10 +14,12 @@ Error usage(const QString& message) {
 }
 
 // Options that take a value, and flags.
-const QStringList kValueOptions = {QStringLiteral("--profile"),  QStringLiteral("--server"),
-                                   QStringLiteral("--jid"),      QStringLiteral("--password-file"),
-                                   QStringLiteral("--resource"), QStringLiteral("--count"),
-                                   QStringLiteral("--timeout"),  QStringLiteral("--limit")};
+const QStringList kValueOptions = {
+    QStringLiteral("--profile"),    QStringLiteral("--server"),
+    QStringLiteral("--jid"),        QStringLiteral("--password-file"),
+    QStringLiteral("--resource"),   QStringLiteral("--count"),
+    QStringLiteral("--timeout"),    QStringLiteral("--limit"),
+    QStringLiteral("--fetch-older")};
 
 QString tr(const char* text) {
     return QCoreApplication::translate("rapport-cli", text);
@@ -38,7 +40,10 @@ QString cliUsage() {
         "  listen [--count N] [--timeout S]   print incoming messages as JSON lines\n"
         "  roster                             print the roster as JSON lines\n"
         "  sync                               catch up with the server's archive\n"
-        "  history JID [--limit N]            stored messages with JID, oldest first\n"
+        "  history JID [--limit N] [--fetch-older N]\n"
+        "                                     stored messages with JID, oldest first; with\n"
+        "                                     --fetch-older, first fetches up to N older\n"
+        "                                     ones from the server's archive\n"
         "  search QUERY [--limit N]           search stored chats, answers and tips\n"
         "\n"
         "Exit codes: 0 success, 2 usage error, 3 authentication failed,\n"
@@ -116,6 +121,9 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
             } else if (arg == u"--limit") {
                 o.limit = value.toInt(&ok);
                 ok = ok && *o.limit > 0;
+            } else if (arg == u"--fetch-older") {
+                o.fetchOlder = value.toInt(&ok);
+                ok = ok && *o.fetchOlder > 0;
             }
             if (!ok) {
                 return usage(tr("%1 needs a positive number, not \"%2\".").arg(arg, value));
@@ -163,7 +171,8 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
         o.password = env.value(QStringLiteral("RAPPORT_PASSWORD"));
     }
     // Reading the local store needs no account password; talking to the server does.
-    const bool offlineCommand = o.command == u"history" || o.command == u"search";
+    const bool offlineCommand =
+        (o.command == u"history" && !o.fetchOlder) || o.command == u"search";
     if (o.password.isEmpty() && !offlineCommand) {
         return usage(tr("No password: set RAPPORT_PASSWORD or pass --password-file FILE."));
     }

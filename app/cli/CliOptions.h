@@ -23,6 +23,7 @@ struct CliOptions {
     std::optional<int> count;
     std::optional<double> timeoutSeconds;
     std::optional<int> limit;
+    std::optional<int> fetchOlder;  // history: first fetch up to N older from the archive
 };
 
 // Parses argv. --help and --version are answered by the caller before this.

@@ -1,10 +1,13 @@
 #include "cli/HistoryCommand.h"
 
 #include <QJsonObject>
+#include <optional>
 
 #include "cli/CliSession.h"
 #include "cli/JsonOutput.h"
+#include "common/FutureUtils.h"
 #include "store/MessageStore.h"
+#include "sync/OlderHistory.h"
 
 namespace rapport::cli {
 
@@ -28,14 +31,21 @@ QString stateName(store::StoredMessage::State state) {
     return {};
 }
 
-}  // namespace
-
-int runHistory(const CliOptions& options, Account& account) {
+std::optional<Jid> peerArgument(const CliOptions& options) {
     if (options.args.size() != 1 || !Jid::isValid(options.args[0])) {
-        printErrorLine(QObject::tr("usage: rapport-cli --jid JID history PEER-JID [--limit N]"));
-        return ExitUsage;
+        return std::nullopt;
     }
-    const Jid peer = Jid(options.args[0]).bare();
+    return Jid(options.args[0]).bare();
+}
+
+Error usageError() {
+    return Error::make(ErrorCode::Usage,
+                       QObject::tr("usage: rapport-cli --jid JID history PEER-JID [--limit N] "
+                                   "[--fetch-older N]"));
+}
+
+// Prints the newest `limit` stored messages with peer, oldest first.
+int printHistory(const CliOptions& options, Account& account, const Jid& peer) {
     const Result<QList<store::StoredMessage>> messages =
         account.messages().history(peer.bareString(), options.limit.value_or(50)).result();
     if (!messages.ok()) {
@@ -64,6 +74,44 @@ int runHistory(const CliOptions& options, Account& account) {
         printJsonLine(line);
     }
     return ExitOk;
+}
+
+}  // namespace
+
+int runHistory(const CliOptions& options, Account& account) {
+    const std::optional<Jid> peer = peerArgument(options);
+    if (!peer) {
+        printErrorLine(usageError().message);
+        return ExitUsage;
+    }
+    return printHistory(options, account, *peer);
+}
+
+void runHistoryFetch(CliSession& session) {
+    const std::optional<Jid> peer = peerArgument(session.options());
+    if (!peer) {
+        session.fail(usageError());
+        return;
+    }
+    const int max = session.options().fetchOlder.value_or(100);
+    session.start([&session, peer = *peer, max] {
+        onFinished(
+            session.account().olderHistory().fetch(peer, max), &session,
+            [&session, peer](const Result<sync::OlderHistory::Outcome>& outcome) {
+                if (!outcome.ok()) {
+                    session.fail(outcome.error());
+                    return;
+                }
+                // stdout stays the messages; what the fetch did is for the person.
+                const sync::OlderHistory::Outcome& o = outcome.value();
+                printInfoLine(o.reachedStart
+                                  ? QObject::tr("%n older message(s) stored; the archive holds "
+                                                "nothing older.",
+                                                nullptr, o.stored)
+                                  : QObject::tr("%n older message(s) stored.", nullptr, o.stored));
+                session.finish(printHistory(session.options(), session.account(), peer));
+            });
+    });
 }
 
 }  // namespace rapport::cli

@@ -13,6 +13,10 @@ void printJsonLine(const QJsonObject& object) {
 }
 
 void printErrorLine(const QString& message) {
+    printInfoLine(message);
+}
+
+void printInfoLine(const QString& message) {
     const QByteArray line = QStringLiteral("rapport-cli: %1\n").arg(message).toUtf8();
     std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stderr);
     std::fflush(stderr);

@@ -8,5 +8,7 @@ namespace rapport::cli {
 
 void printJsonLine(const QJsonObject& object);
 void printErrorLine(const QString& message);
+// What happened, for the person at the terminal: stderr, so stdout stays JSON.
+void printInfoLine(const QString& message);
 
 }  // namespace rapport::cli

@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
         printErrorLine(account.error().message);
         return ExitInternal;
     }
-    if (command == u"history") {
+    if (command == u"history" && !options.fetchOlder) {
         return runHistory(options, *account.value());
     }
     if (command == u"search") {
@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
         runListen(session);
     } else if (command == u"roster") {
         runRoster(session);
+    } else if (command == u"history") {
+        runHistoryFetch(session);
     } else {
         runSync(session);
     }

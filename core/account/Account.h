@@ -27,6 +27,7 @@ class ContactStore;
 namespace rapport::sync {
 class HistoryCatchUp;
 class LiveMessageRecorder;
+class OlderHistory;
 class OutboxSender;
 class StoreArchiveSink;
 class StoreOutboxQueue;
@@ -47,6 +48,7 @@ public:
     store::MessageStore& messages() { return *m_messages; }
     store::ConversationStore& conversations() { return *m_conversations; }
     sync::HistoryCatchUp& historyCatchUp() { return *m_catchUp; }
+    sync::OlderHistory& olderHistory() { return *m_olderHistory; }
     sync::StoreArchiveSink& archiveSink() { return *m_archiveSink; }
     sync::OutboxSender& outboxSender() { return *m_outboxSender; }
 
@@ -70,6 +72,7 @@ private:
     std::unique_ptr<sync::StoreArchiveSink> m_archiveSink;
     std::unique_ptr<sync::StoreOutboxQueue> m_outboxQueue;
     std::unique_ptr<sync::HistoryCatchUp> m_catchUp;
+    std::unique_ptr<sync::OlderHistory> m_olderHistory;
     std::unique_ptr<sync::LiveMessageRecorder> m_recorder;
     std::unique_ptr<sync::OutboxSender> m_outboxSender;
 };

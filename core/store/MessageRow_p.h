@@ -12,7 +12,7 @@ namespace rapport::store::detail {
 // The columns fromRow() reads, in order, for a query on `messages m JOIN conversations c`.
 inline const QString MessageColumns = QStringLiteral(
     "m.id, c.jid, m.direction, m.sender, m.body, m.timestamp, m.message_id, m.origin_id, "
-    "m.stanza_id, m.state, m.replace_id, m.retracted, m.edited_at");
+    "m.stanza_id, m.state, m.replace_id, m.retracted, m.edited_at, m.seq");
 
 inline StoredMessage fromRow(const QSqlQuery& q, int first = 0) {
     StoredMessage m;
@@ -33,6 +33,7 @@ inline StoredMessage fromRow(const QSqlQuery& q, int first = 0) {
     if (!edited.isNull()) {
         m.editedAt = QDateTime::fromMSecsSinceEpoch(edited.toLongLong(), Qt::UTC);
     }
+    m.seq = q.value(i++).toLongLong();
     return m;
 }
 

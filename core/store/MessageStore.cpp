@@ -29,6 +29,7 @@ struct BatchStatements {
         , findConversation(db)
         , insert(db)
         , insertEdited(db)
+        , fixSeq(db)
         , index(db)
         , summarize(db)
         , findStanzaId(db)
@@ -49,12 +50,13 @@ struct BatchStatements {
                // statement.
                insert.prepare(QStringLiteral(
                    "INSERT INTO messages(conversation_id, direction, sender, body, timestamp, "
-                   "message_id, origin_id, stanza_id, state) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) &&
+                   "message_id, origin_id, stanza_id, state, seq) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) &&
                insertEdited.prepare(QStringLiteral(
                    "INSERT INTO messages(conversation_id, direction, sender, body, timestamp, "
-                   "message_id, origin_id, stanza_id, state, replace_id, retracted, edited_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) &&
+                   "message_id, origin_id, stanza_id, state, replace_id, retracted, edited_at, "
+                   "seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) &&
+               fixSeq.prepare(QStringLiteral("UPDATE messages SET seq = ? WHERE id = ?")) &&
                // Not a trigger: see DropMessagesFtsInsert in Migrations.cpp.
                index.prepare(QStringLiteral("INSERT INTO messages_fts(rowid, body) "
                                             "SELECT id, body FROM messages WHERE id > ? "
@@ -67,7 +69,7 @@ struct BatchStatements {
                    "UPDATE conversations SET unread = unread + ? * fresh.incoming, "
                    "last_message_id = (SELECT m.id FROM messages m "
                    "WHERE m.conversation_id = conversations.id "
-                   "ORDER BY m.timestamp DESC, m.id DESC LIMIT 1), "
+                   "ORDER BY m.timestamp DESC, m.seq DESC LIMIT 1), "
                    "last_activity = max(last_activity, coalesce((SELECT max(m.timestamp) "
                    "FROM messages m WHERE m.conversation_id = conversations.id), 0)) "
                    "FROM fresh WHERE conversations.id = fresh.id")) &&
@@ -83,8 +85,8 @@ struct BatchStatements {
     }
     QSqlError lastError() const {
         for (const QSqlQuery* q :
-             {&lastRow, &ensureConversation, &findConversation, &insert, &insertEdited, &index,
-              &summarize, &findStanzaId, &findOrigin, &adoptStanzaId, &dropOutbox}) {
+             {&lastRow, &ensureConversation, &findConversation, &insert, &insertEdited, &fixSeq,
+              &index, &summarize, &findStanzaId, &findOrigin, &adoptStanzaId, &dropOutbox}) {
             if (q->lastError().isValid()) {
                 return q->lastError();
             }
@@ -97,6 +99,7 @@ struct BatchStatements {
     QSqlQuery findConversation;
     QSqlQuery insert;
     QSqlQuery insertEdited;
+    QSqlQuery fixSeq;
     QSqlQuery index;
     QSqlQuery summarize;
     QSqlQuery findStanzaId;
@@ -163,8 +166,29 @@ Result<void> validate(const StoredMessage& m) {
 
 }  // namespace
 
+namespace {
+
+// The seq of a row: its row id, which grows with each insert, so After rows follow
+// everything before them. Newest rows are lifted above every row id a gap could take;
+// Before rows are stored newest first and negated, so each older row gets a lower seq.
+constexpr qint64 NewestLift = qint64(1) << 40;
+
+qint64 seqFor(MessageStore::Placement placement, qint64 rowId) {
+    switch (placement) {
+        case MessageStore::Placement::After:
+            return rowId;
+        case MessageStore::Placement::Newest:
+            return rowId + NewestLift;
+        case MessageStore::Placement::Before:
+            return -rowId;
+    }
+    return rowId;
+}
+
+}  // namespace
+
 Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<StoredMessage>& messages,
-                                             Unread unread) {
+                                             Unread unread, Placement placement) {
     QList<qint64> rowIds(messages.size(), 0);
     if (messages.isEmpty()) {
         return rowIds;
@@ -185,7 +209,10 @@ Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<Store
     s.lastRow.finish();
 
     QHash<QString, qint64> conversations;
-    for (qsizetype i = 0; i < messages.size(); ++i) {
+    qint64 nextRowId = before + 1;  // SQLite gives max(id) + 1
+    const bool backwards = placement == Placement::Before;
+    for (qsizetype k = 0; k < messages.size(); ++k) {
+        const qsizetype i = backwards ? messages.size() - 1 - k : k;
         const StoredMessage& m = messages[i];
         qint64 conversation = conversations.value(m.peer);
         if (conversation == 0) {
@@ -218,11 +245,21 @@ Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<Store
             insert.addBindValue(m.editedAt.isValid() ? QVariant(m.editedAt.toMSecsSinceEpoch())
                                                      : QVariant(QMetaType::fromType<qint64>()));
         }
+        insert.addBindValue(seqFor(placement, nextRowId));
         if (!insert.exec()) {
             return sqlError(insert, saveFailed());
         }
         if (insert.numRowsAffected() > 0) {
             rowIds[i] = insert.lastInsertId().toLongLong();
+            if (rowIds[i] != nextRowId) {
+                // Not the id we expected (SQLite documents max + 1): keep the rule anyway.
+                s.fixSeq.addBindValue(seqFor(placement, rowIds[i]));
+                s.fixSeq.addBindValue(rowIds[i]);
+                if (!s.fixSeq.exec()) {
+                    return sqlError(s.fixSeq, saveFailed());
+                }
+            }
+            nextRowId = rowIds[i] + 1;
         } else if (Result<void> settled = settleDuplicate(s, m); !settled) {
             return settled.error();
         }
@@ -238,10 +275,10 @@ Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<Store
 }
 
 QFuture<Result<int>> MessageStore::insertBatch(QList<StoredMessage> messages, Unread unread,
-                                               SyncCursor cursor) {
-    return m_db.transaction([messages = std::move(messages), unread,
-                             cursor = std::move(cursor)](QSqlDatabase& db) -> Result<int> {
-        const Result<QList<qint64>> rows = insertOn(db, messages, unread);
+                                               SyncCursor cursor, Placement placement) {
+    return m_db.transaction([messages = std::move(messages), unread, cursor = std::move(cursor),
+                             placement](QSqlDatabase& db) -> Result<int> {
+        const Result<QList<qint64>> rows = insertOn(db, messages, unread, placement);
         if (!rows) {
             return rows.error();
         }
@@ -264,13 +301,13 @@ QFuture<Result<QList<StoredMessage>>> MessageStore::history(QString peer, int li
             q.setForwardOnly(true);
             q.prepare(QStringLiteral("SELECT %1 FROM messages m JOIN conversations c "
                                      "ON c.id = m.conversation_id WHERE c.jid = ? "
-                                     "AND (m.timestamp < ? OR (m.timestamp = ? AND m.id < ?)) "
-                                     "ORDER BY m.timestamp DESC, m.id DESC LIMIT ?")
+                                     "AND (m.timestamp < ? OR (m.timestamp = ? AND m.seq < ?)) "
+                                     "ORDER BY m.timestamp DESC, m.seq DESC LIMIT ?")
                           .arg(detail::MessageColumns));
             q.addBindValue(peer);
             q.addBindValue(at.timestampMs);
             q.addBindValue(at.timestampMs);
-            q.addBindValue(at.rowId);
+            q.addBindValue(at.seq);
             q.addBindValue(limit);
             if (!q.exec()) {
                 return sqlError(q, Database::tr("Could not read the conversation"));
@@ -348,7 +385,23 @@ QFuture<Result<QString>> MessageStore::latestStanzaId() {
     return m_db.run([](QSqlDatabase& db) -> Result<QString> {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("SELECT stanza_id FROM messages WHERE stanza_id IS NOT NULL "
-                                   "ORDER BY timestamp DESC, id DESC LIMIT 1"))) {
+                                   "ORDER BY timestamp DESC, seq DESC LIMIT 1"))) {
+            return sqlError(q, Database::tr("Could not read the archive position"));
+        }
+        return q.next() ? q.value(0).toString() : QString();
+    });
+}
+
+QFuture<Result<QString>> MessageStore::oldestStanzaId(QString peer) {
+    return m_db.run([peer = std::move(peer)](QSqlDatabase& db) -> Result<QString> {
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("SELECT m.stanza_id FROM messages m JOIN conversations c "
+                           "ON c.id = m.conversation_id WHERE c.jid = ? "
+                           "AND m.stanza_id IS NOT NULL "
+                           "ORDER BY m.timestamp, m.seq LIMIT 1"));
+        q.addBindValue(peer);
+        if (!q.exec()) {
             return sqlError(q, Database::tr("Could not read the archive position"));
         }
         return q.next() ? q.value(0).toString() : QString();

@@ -22,6 +22,18 @@ public:
     // than what is shown) does not.
     enum class Unread { Count, DoNotCount };
 
+    // Where a batch goes among messages with the same timestamp (see StoredMessage::seq).
+    // The batch itself is always in archive order, oldest first.
+    enum class Placement {
+        After,  // after everything stored: live messages, the outbox, archive pages read forward
+        // The archive's newest page, stored before the gap behind it is filled forwards: after
+        // what the gap brings too.
+        Newest,
+        // A page older than everything stored with its conversation (history fetched
+        // backwards): before it.
+        Before,
+    };
+
     explicit MessageStore(Database& db) : m_db(db) {}
 
     // Stores the messages in one transaction, with `cursor` (if it has a source) in the same
@@ -31,7 +43,8 @@ public:
     // coming back from the archive) gives that copy its stanza-id, marks it sent and drops
     // its outbox entry: the archive proves the server has it.
     QFuture<Result<int>> insertBatch(QList<StoredMessage> messages, Unread unread = Unread::Count,
-                                     SyncCursor cursor = {});
+                                     SyncCursor cursor = {},
+                                     Placement placement = Placement::After);
 
     // The newest `limit` messages of the conversation with `peer` before `before` (the
     // newest of all if unset), oldest first. Page back with MessageCursor::before(first).
@@ -50,11 +63,14 @@ public:
     // The stanza-id of the newest archived message, empty if none: where a MAM catch-up
     // can resume when no sync cursor is stored.
     QFuture<Result<QString>> latestStanzaId();
+    // The stanza-id of the oldest archived message with `peer`, empty if none: where fetching
+    // older history from the archive continues.
+    QFuture<Result<QString>> oldestStanzaId(QString peer);
 
     // The same, for use on the store thread inside a caller's transaction
     // (Database::inTransaction). Row ids of the new messages, 0 for each duplicate.
     static Result<QList<qint64>> insertOn(QSqlDatabase& db, const QList<StoredMessage>& messages,
-                                          Unread unread);
+                                          Unread unread, Placement placement = Placement::After);
 
 private:
     Database& m_db;

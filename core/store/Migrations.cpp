@@ -155,6 +155,20 @@ const QString MessagesArchivedByTime = QStringLiteral(
 // their triggers.
 const QString DropMessagesFtsInsert = QStringLiteral("DROP TRIGGER messages_fts_insert");
 
+// --- v4: `seq` orders messages that share a timestamp. Archives stamp in whole seconds
+// (Prosody 0.12 does), a burst of messages shares one, and pages are not stored in archive
+// order (the newest page first, older history last), so the row id cannot order them.
+const QString MessagesAddSeq =
+    QStringLiteral("ALTER TABLE messages ADD COLUMN seq INTEGER NOT NULL DEFAULT 0");
+const QString MessagesSeqFromId = QStringLiteral("UPDATE messages SET seq = id");
+const QString DropMessagesByTime = QStringLiteral("DROP INDEX messages_conversation_time");
+const QString MessagesByOrder = QStringLiteral(
+    "CREATE INDEX messages_conversation_order ON messages(conversation_id, timestamp, seq)");
+// What the messages table reads like after MessagesAddSeq: SQLite appends the column to the
+// stored CREATE TABLE text, and a fresh database must read the same.
+const QString MessagesWithSeq =
+    Messages.chopped(1) + QStringLiteral(", seq INTEGER NOT NULL DEFAULT 0)");
+
 Result<void> setVersion(QSqlDatabase& db, int version) {
     QSqlQuery q(db);
     // PRAGMA takes no bound parameters; version is our own integer.
@@ -199,6 +213,7 @@ const std::vector<Migration>& Migrations::all() {
           TipsFtsInsert,  TipsFtsDelete,    TipsFtsUpdate}},
         {2, {MessagesByMessageId, MessagesByOriginId, MessagesArchivedByTime}},
         {3, {DropMessagesFtsInsert}},
+        {4, {MessagesAddSeq, MessagesSeqFromId, DropMessagesByTime, MessagesByOrder}},
     };
     return migrations;
 }
@@ -211,10 +226,10 @@ const QStringList& Migrations::currentSchema() {
     static const QStringList schema = {
         Contacts,
         Conversations,
-        Messages,
+        MessagesWithSeq,
         MessagesStanzaId,
         MessagesOrigin,
-        MessagesByTime,
+        MessagesByOrder,
         MessagesByMessageId,
         MessagesByOriginId,
         MessagesArchivedByTime,

@@ -28,22 +28,27 @@ struct StoredMessage {
     QString replaceId;  // XEP-0308: the id of the message this one corrects
     bool retracted = false;
     QDateTime editedAt;  // null unless corrected
+    // Order among messages with the same timestamp (archives stamp in whole seconds, and a
+    // burst shares one): the archive's order, whichever way the pages were fetched.
+    qint64 seq = 0;
 
     bool operator==(const StoredMessage&) const = default;
 };
 
-// A position in a conversation's history: (timestamp, row id), so that paging is exact
-// even when several messages share a millisecond.
+// A position in a conversation's history: (timestamp, seq), so that paging is exact even
+// when several messages share a timestamp.
 struct MessageCursor {
     qint64 timestampMs = std::numeric_limits<qint64>::max();
-    qint64 rowId = std::numeric_limits<qint64>::max();
+    qint64 seq = std::numeric_limits<qint64>::max();
 
     // Just before `message`: the page that ends with the message before it.
     static MessageCursor before(const StoredMessage& message) {
-        return {message.timestamp.toMSecsSinceEpoch(), message.rowId};
+        return {message.timestamp.toMSecsSinceEpoch(), message.seq};
     }
     // Before every message at or after `time`.
-    static MessageCursor before(const QDateTime& time) { return {time.toMSecsSinceEpoch(), 0}; }
+    static MessageCursor before(const QDateTime& time) {
+        return {time.toMSecsSinceEpoch(), std::numeric_limits<qint64>::min()};
+    }
 };
 
 // A sync cursor to move in the same transaction as the messages it covers.

@@ -80,13 +80,16 @@ void HistoryCatchUp::fetchNewest() {
         }
         const bool wholeArchive = page.value().complete && m_cursor.isEmpty();
         // The newest page moves the cursor only when nothing older is missing.
-        storePage(page.value(), wholeArchive ? page.value().last : QString(), [this, wholeArchive] {
-            if (wholeArchive || m_newest.messages.isEmpty()) {
-                complete();
-                return;
-            }
-            fillForward(m_cursor);
-        });
+        storePage(
+            page.value(), wholeArchive ? page.value().last : QString(),
+            [this, wholeArchive] {
+                if (wholeArchive || m_newest.messages.isEmpty()) {
+                    complete();
+                    return;
+                }
+                fillForward(m_cursor);
+            },
+            wholeArchive ? ArchiveSink::Page::InOrder : ArchiveSink::Page::NewestBeforeGap);
     });
 }
 
@@ -126,9 +129,9 @@ void HistoryCatchUp::fillForward(const QString& after) {
 }
 
 void HistoryCatchUp::storePage(const xmpp::MamPage& page, const QString& newCursor,
-                               std::function<void()> next) {
+                               std::function<void()> next, ArchiveSink::Page kind) {
     m_summary.fetched += page.messages.size();
-    onFinished(m_sink->store(page.messages, newCursor), this,
+    onFinished(m_sink->store(page.messages, newCursor, kind), this,
                [this, next = std::move(next)](const Result<int>& stored) {
                    if (!stored.ok()) {
                        fail(stored.error());

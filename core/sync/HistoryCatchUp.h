@@ -22,10 +22,15 @@ namespace rapport::sync {
 // the new cursor in one transaction, and answer with how many messages were new.
 class ArchiveSink {
 public:
+    // Pages are stored in archive order except one: the newest page of a long absence is
+    // stored before the gap behind it, which must then still sort before it.
+    enum class Page { InOrder, NewestBeforeGap };
+
     virtual ~ArchiveSink() = default;
     virtual QFuture<Result<QString>> cursor() = 0;  // empty: never synced
     virtual QFuture<Result<int>> store(const QList<xmpp::MamMessage>& messages,
-                                       const QString& newCursor) = 0;  // empty: keep cursor
+                                       const QString& newCursor,  // empty: keep cursor
+                                       Page page = Page::InOrder) = 0;
 };
 
 class HistoryCatchUp : public QObject {
@@ -55,7 +60,8 @@ private:
     void onCursor(const QString& cursor);
     void fetchNewest();
     void fillForward(const QString& after);
-    void storePage(const xmpp::MamPage& page, const QString& newCursor, std::function<void()> next);
+    void storePage(const xmpp::MamPage& page, const QString& newCursor, std::function<void()> next,
+                   ArchiveSink::Page kind = ArchiveSink::Page::InOrder);
     void complete();
     void fail(const Error& error);
 

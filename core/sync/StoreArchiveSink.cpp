@@ -22,7 +22,7 @@ QFuture<Result<QString>> StoreArchiveSink::cursor() {
 }
 
 QFuture<Result<int>> StoreArchiveSink::store(const QList<xmpp::MamMessage>& messages,
-                                             const QString& newCursor) {
+                                             const QString& newCursor, Page page) {
     QList<store::StoredMessage> rows;
     rows.reserve(messages.size());
     for (const xmpp::MamMessage& m : messages) {
@@ -38,7 +38,9 @@ QFuture<Result<int>> StoreArchiveSink::store(const QList<xmpp::MamMessage>& mess
     return m_messages.insertBatch(
         std::move(rows),
         *m_firstSync ? store::MessageStore::Unread::DoNotCount : store::MessageStore::Unread::Count,
-        cursor);
+        cursor,
+        page == Page::NewestBeforeGap ? store::MessageStore::Placement::Newest
+                                      : store::MessageStore::Placement::After);
 }
 
 }  // namespace rapport::sync

@@ -22,8 +22,8 @@ public:
                      Jid ownBareJid);
 
     QFuture<Result<QString>> cursor() override;
-    QFuture<Result<int>> store(const QList<xmpp::MamMessage>& messages,
-                               const QString& newCursor) override;
+    QFuture<Result<int>> store(const QList<xmpp::MamMessage>& messages, const QString& newCursor,
+                               Page page) override;
 
     // Conversations that received messages since the last reset.
     int conversationsTouched() const { return int(m_peers.size()); }

@@ -87,7 +87,10 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("authentication failed"), Qt::CaseInsensitive),
                  qPrintable(r.err));
         QCOMPARE(r.err.count(u'\n'), 1);  // one clear line
-        QVERIFY2(r.ms < 2000, qPrintable(QStringLiteral("took %1 ms").arg(r.ms)));
+        // Not a speed test (that is ~0.1 s, in the notes): a client that retried a wrong
+        // password would back off and try again for ever, and never get here in 10 s, even on
+        // a machine busy with the rest of the suite.
+        QVERIFY2(r.ms < 10000, qPrintable(QStringLiteral("took %1 ms").arg(r.ms)));
     }
 
     void closedPortExits4() {

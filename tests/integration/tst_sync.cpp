@@ -158,6 +158,62 @@ private slots:
                  QStringLiteral("m19997"));
     }
 
+    // Scrolling up past what is stored: a profile that holds only the newest 100 messages
+    // fetches the 300 before them from the archive, once, in order, and not as unread.
+    void olderHistoryIsFetchedOnDemand() {
+        const QString profile = QStringLiteral("older");
+        const CliRun synced = runCli(cli(profile, {QStringLiteral("sync")}));
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+        const QString name = QStringLiteral("trim");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(profiles.filePath(profile) +
+                               QStringLiteral("/alice@localhost/rapport.sqlite"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "DELETE FROM messages WHERE id NOT IN "
+                "(SELECT id FROM messages ORDER BY timestamp DESC, id DESC LIMIT 100)")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE conversations SET unread = 0")));
+        }
+        QSqlDatabase::removeDatabase(name);
+        QCOMPARE(inspect(profiles.filePath(profile)).messages, 100);
+
+        const QStringList fetch = {QStringLiteral("history"),       QStringLiteral("bob@localhost"),
+                                   QStringLiteral("--fetch-older"), QStringLiteral("300"),
+                                   QStringLiteral("--limit"),       QStringLiteral("1000")};
+        const CliRun first = runCli(cli(profile, fetch));
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(first.err.contains(QStringLiteral("300 older")), qPrintable(first.err));
+        const QList<QByteArray> lines = first.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 400);
+        for (int i = 0; i < lines.size(); ++i) {
+            const QString expected =
+                QStringLiteral("m%1").arg(kArchived - 400 + i, 5, 10, QLatin1Char('0'));
+            QCOMPARE(QJsonDocument::fromJson(lines[i]).object().value(u"body").toString(),
+                     expected);
+        }
+        const DbCheck db = inspect(profiles.filePath(profile));
+        QCOMPARE(db.messages, 400);
+        QCOMPARE(db.distinctStanzaIds, 400);
+
+        // The next scroll continues before those, and history is not unread.
+        const CliRun second = runCli(cli(profile, fetch));
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+        QCOMPARE(inspect(profiles.filePath(profile)).messages, 700);
+        const QString check = QStringLiteral("unread");
+        {
+            QSqlDatabase db2 = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), check);
+            db2.setDatabaseName(profiles.filePath(profile) +
+                                QStringLiteral("/alice@localhost/rapport.sqlite"));
+            QVERIFY(db2.open());
+            QSqlQuery q(db2);
+            QVERIFY(q.exec(QStringLiteral("SELECT sum(unread) FROM conversations")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        QSqlDatabase::removeDatabase(check);
+    }
+
     void killedCatchUpEndsWithExactlyTheServersMessages() {
         QVERIFY(fullSyncMs > 0);
         for (int kill = 0; kill < 3; ++kill) {

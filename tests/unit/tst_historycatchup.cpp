@@ -71,8 +71,8 @@ struct MemorySink : ArchiveSink {
     QFuture<Result<QString>> cursor() override {
         return QtFuture::makeReadyFuture(Result<QString>(cursorValue));
     }
-    QFuture<Result<int>> store(const QList<MamMessage>& messages,
-                               const QString& newCursor) override {
+    QFuture<Result<int>> store(const QList<MamMessage>& messages, const QString& newCursor,
+                               Page) override {
         if (writesLeft == 0) {
             return QtFuture::makeReadyFuture(
                 Result<int>(Error::make(ErrorCode::Io, QStringLiteral("killed"))));

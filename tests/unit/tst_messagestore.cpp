@@ -252,6 +252,43 @@ private slots:
         QCOMPARE(ok(messages->history(QStringLiteral("nobody@x"), 10)).size(), 0);
     }
 
+    // Archives stamp in whole seconds. Pages stored out of archive order (the newest page
+    // before the gap behind it, older history last) still read back in archive order.
+    void sameTimestampKeepsArchiveOrder() {
+        auto page = [](QStringList names) {
+            QList<StoredMessage> batch;
+            for (const QString& n : names) {
+                batch << incoming(Romeo, n, T0, QStringLiteral("s-") + n);
+            }
+            return batch;
+        };
+        using P = MessageStore::Placement;
+        QCOMPARE(ok(messages->insertBatch(page({"n1", "n2"}), MessageStore::Unread::Count, {},
+                                          P::Newest)),
+                 2);
+        QCOMPARE(ok(messages->insertBatch(page({"g1", "g2"}))), 2);  // the gap, read forwards
+        QCOMPARE(ok(messages->insertBatch(page({"b1", "b2"}), MessageStore::Unread::DoNotCount, {},
+                                          P::Before)),
+                 2);
+        QCOMPARE(ok(messages->insertBatch(page({"a1", "a2"}), MessageStore::Unread::DoNotCount, {},
+                                          P::Before)),
+                 2);
+        QCOMPARE(bodies(ok(messages->history(Romeo, 100))),
+                 (QStringList{"a1", "a2", "b1", "b2", "g1", "g2", "n1", "n2"}));
+        // Paging back through the tie is exact.
+        const QList<StoredMessage> newest = ok(messages->history(Romeo, 3));
+        QCOMPARE(bodies(newest), (QStringList{"g2", "n1", "n2"}));
+        const QList<StoredMessage> older =
+            ok(messages->history(Romeo, 3, MessageCursor::before(newest.first())));
+        QCOMPARE(bodies(older), (QStringList{"b1", "b2", "g1"}));
+        QCOMPARE(ok(messages->oldestStanzaId(Romeo)), QStringLiteral("s-a1"));
+        // The conversation's last message is the archive's last.
+        store::ConversationStore conversations(*db);
+        const auto list = ok(conversations.list());
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().lastMessagePreview, QStringLiteral("n2"));
+    }
+
     void storedFieldsRoundTrip() {
         StoredMessage m = outgoing(Romeo, QStringLiteral("corrected"), T0, QStringLiteral("o1"));
         m.messageId = QStringLiteral("id-1");
@@ -263,6 +300,7 @@ private slots:
         const QList<StoredMessage> got = ok(messages->history(Romeo, 1));
         QCOMPARE(got.size(), 1);
         m.rowId = got.first().rowId;
+        m.seq = got.first().seq;  // the store's to choose
         QCOMPARE(got.first(), m);
         StoredMessage plain = incoming(Nurse, QString(), T0);  // a null body is stored as ""
         QCOMPARE(ok(messages->insertBatch({plain})), 1);

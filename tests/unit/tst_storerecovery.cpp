@@ -303,8 +303,8 @@ private slots:
             QSqlQuery q(raw);
             QVERIFY(q.exec(QStringLiteral("PRAGMA writable_schema = ON")));
             QVERIFY(q.exec(QStringLiteral(
-                "UPDATE sqlite_master SET sql = 'CREATE INDEX messages_conversation_time ON "
-                "messages(conversation_id, body)' WHERE name = 'messages_conversation_time'")));
+                "UPDATE sqlite_master SET sql = 'CREATE INDEX messages_conversation_order ON "
+                "messages(conversation_id, body)' WHERE name = 'messages_conversation_order'")));
             q.finish();
             raw.close();
         }
@@ -314,7 +314,7 @@ private slots:
         const Result<QString> report = await(opened.value()->integrityCheck());
         QVERIFY2(report.ok(), qPrintable(report.error().message));
         QVERIFY(report.value() != QStringLiteral("ok"));
-        QVERIFY2(report.value().contains(QStringLiteral("messages_conversation_time")),
+        QVERIFY2(report.value().contains(QStringLiteral("messages_conversation_order")),
                  qPrintable(report.value()));
     }
 
