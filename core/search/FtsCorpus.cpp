@@ -234,6 +234,12 @@ bool rankMatches(QSqlDatabase& db, const FtsCorpus& c, const QString& match,
     }
     QList<Candidate> found;
     RelevanceEstimate estimate;
+    qsizetype snippetIndex = -1;
+    for (qsizetype i = 0; i < c.columns.size(); ++i) {
+        if (c.columns.at(i).first == c.snippetColumn) {
+            snippetIndex = i;
+        }
+    }
     while (q.next()) {
         Candidate cand;
         cand.corpus = &c;
@@ -247,6 +253,9 @@ bool rankMatches(QSqlDatabase& db, const FtsCorpus& c, const QString& match,
                 texts.append({q.value(2 + i).toString(), c.columns.at(i).second});
             }
             estimate.addRow(texts);
+            if (snippetIndex >= 0) {
+                cand.highlighted = texts.at(snippetIndex).first;
+            }
         }
         found.append(cand);
     }
@@ -352,13 +361,39 @@ static QString plainSnippet(QString text) {
     return text;
 }
 
+// A snippet like FTS5's snippet(), cut from highlight()'s output: `words` words from a
+// little before the first match, with the markers turned into the caller's.
+static QString snippetFromHighlight(const QString& highlighted, const SearchOptions& options) {
+    const QStringList tokens = highlighted.simplified().split(u' ', Qt::SkipEmptyParts);
+    const int words = std::clamp(options.snippetWords, 1, 64);
+    qsizetype first = 0;
+    while (first < tokens.size() && !tokens.at(first).contains(QChar(2))) {
+        ++first;
+    }
+    if (first == tokens.size()) {
+        first = 0;
+    }
+    const qsizetype start =
+        std::max<qsizetype>(0, std::min(first - words / 4, tokens.size() - words));
+    const qsizetype end = std::min<qsizetype>(tokens.size(), start + words);
+    QString text = tokens.mid(start, end - start).join(u' ');
+    // A phrase cut off at the end still closes its highlight.
+    if (text.count(QChar(2)) > text.count(QChar(3))) {
+        text += QChar(3);
+    }
+    text.replace(QChar(2), options.highlightOpen).replace(QChar(3), options.highlightClose);
+    return (start > 0 ? QStringLiteral("…") : QString()) + text +
+           (end < tokens.size() ? QStringLiteral("…") : QString());
+}
+
 bool describe(QSqlDatabase& db, const QList<Candidate>& candidates, const QString& match,
               const SearchOptions& options, QList<SearchHit>& out, QString& error) {
-    const bool withMatch = !match.isEmpty();
-    QHash<const FtsCorpus*, QSqlQuery*> lookups;
+    QHash<std::pair<const FtsCorpus*, bool>, QSqlQuery*> lookups;
     std::vector<std::unique_ptr<QSqlQuery>> owned;
     for (const Candidate& cand : candidates) {
-        QSqlQuery*& q = lookups[cand.corpus];
+        const bool cutHere = !cand.highlighted.isEmpty();
+        const bool withMatch = !match.isEmpty() && !cutHere;
+        QSqlQuery*& q = lookups[{cand.corpus, withMatch}];
         if (!q) {
             owned.push_back(std::make_unique<QSqlQuery>(db));
             q = owned.back().get();
@@ -387,7 +422,9 @@ bool describe(QSqlDatabase& db, const QList<Candidate>& candidates, const QStrin
         hit.kind = cand.corpus->kind;
         hit.id = q->value(0).toString();
         hit.title = q->value(1).toString();
-        hit.snippet = withMatch ? q->value(2).toString() : plainSnippet(q->value(2).toString());
+        hit.snippet = cutHere     ? snippetFromHighlight(cand.highlighted, options)
+                      : withMatch ? q->value(2).toString()
+                                  : plainSnippet(q->value(2).toString());
         hit.conversation = q->value(3).toString();
         hit.score = cand.score;
         hit.timestamp = cand.timestamp;

@@ -19,6 +19,9 @@ struct Candidate {
     qint64 rowid = 0;
     double score = 0;
     qint64 timestamp = 0;
+    // The snippet column with each match between U+0002 and U+0003, when ranking had it
+    // (highlight()): the snippet is then cut from it, without another full-text lookup.
+    QString highlighted;
 };
 
 struct FtsCorpus {
@@ -73,7 +76,8 @@ bool newestRows(QSqlDatabase& db, const FtsCorpus& c, const QString& excluded,
                 SearchKindStats& stats, QString& error);
 
 // Turns candidates into hits: id, title, conversation and a snippet of the matches of
-// `match` (or the start of the body when `match` is empty). One lookup per hit.
+// `match` (or the start of the body when `match` is empty). One lookup per hit, by rowid
+// alone when the candidate brings its highlighted text.
 bool describe(QSqlDatabase& db, const QList<Candidate>& candidates, const QString& match,
               const SearchOptions& options, QList<SearchHit>& out, QString& error);
 

@@ -47,7 +47,7 @@ struct SearchOptions {
     // How many of the newest matches of a very common query are ranked. Bounds the cost:
     // each candidate is read once, so cost grows with this, not with the number of matches
     // (~10 ms for 2,000 candidates over 1,000,000 messages on a busy 2-core machine).
-    int window = 1000;
+    int window = 500;
     // Rank with FTS5's bm25() instead of the estimate (see SearchService.h). Exact, but
     // bm25() first counts every row that contains each phrase: ~15 ms for a word in 700,000
     // rows, whatever the window. For benchmarks and comparisons.
