@@ -10,7 +10,7 @@
 // 700,000 of 1,000,000 messages. So each kind is searched with ONE statement that walks
 // the matches newest first, in rowid order (the order FTS5 doclists are stored in, so no
 // sort), checks the filters on the content row, and stops after window + 1 rows
-// (SearchOptions::window, default 1000):
+// (SearchOptions::window, default 500):
 //   - at most `window` rows came back: that was every match, all are ranked
 //     (SearchPlan::AllMatches);
 //   - window + 1 came back: the query is very common, and only the newest `window` matches
