@@ -171,9 +171,10 @@ private slots:
                                QStringLiteral("/alice@localhost/rapport.sqlite"));
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral(
-                "DELETE FROM messages WHERE id NOT IN "
-                "(SELECT id FROM messages ORDER BY timestamp DESC, id DESC LIMIT 100)")));
+            QVERIFY(
+                q.exec(QStringLiteral("DELETE FROM messages WHERE id NOT IN "
+                                      "(SELECT id FROM messages ORDER BY timestamp DESC, seq DESC "
+                                      "LIMIT 100)")));  // archive order, not row order
             QVERIFY(q.exec(QStringLiteral("UPDATE conversations SET unread = 0")));
         }
         QSqlDatabase::removeDatabase(name);
