@@ -77,6 +77,25 @@ DbCheck inspect(const QString& profile) {
     return c;
 }
 
+// Runs one statement on the account's database directly: the first value of its first row
+// (null if none), or nothing if it failed.
+std::optional<QVariant> sqlOn(const QString& profile, const QString& sql) {
+    const QString name = QStringLiteral("sql-%1").arg(QRandomGenerator::global()->generate());
+    std::optional<QVariant> result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(profile + QStringLiteral("/alice@localhost/rapport.sqlite"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql)) {
+                result = q.next() ? q.value(0) : QVariant();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
 }  // namespace
 
 class TestSync : public QObject {
@@ -164,20 +183,12 @@ private slots:
         const QString profile = QStringLiteral("older");
         const CliRun synced = runCli(cli(profile, {QStringLiteral("sync")}));
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
-        const QString name = QStringLiteral("trim");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(profiles.filePath(profile) +
-                               QStringLiteral("/alice@localhost/rapport.sqlite"));
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(
-                q.exec(QStringLiteral("DELETE FROM messages WHERE id NOT IN "
-                                      "(SELECT id FROM messages ORDER BY timestamp DESC, seq DESC "
-                                      "LIMIT 100)")));  // archive order, not row order
-            QVERIFY(q.exec(QStringLiteral("UPDATE conversations SET unread = 0")));
-        }
-        QSqlDatabase::removeDatabase(name);
+        // Archive order, not row order: the newest page was stored first.
+        QVERIFY(sqlOn(profiles.filePath(profile),
+                      QStringLiteral("DELETE FROM messages WHERE id NOT IN (SELECT id FROM "
+                                     "messages ORDER BY timestamp DESC, seq DESC LIMIT 100)")));
+        QVERIFY(sqlOn(profiles.filePath(profile),
+                      QStringLiteral("UPDATE conversations SET unread = 0")));
         QCOMPARE(inspect(profiles.filePath(profile)).messages, 100);
 
         const QStringList fetch = {QStringLiteral("history"),       QStringLiteral("bob@localhost"),
@@ -202,17 +213,10 @@ private slots:
         const CliRun second = runCli(cli(profile, fetch));
         QVERIFY2(second.exitCode == 0, qPrintable(second.err));
         QCOMPARE(inspect(profiles.filePath(profile)).messages, 700);
-        const QString check = QStringLiteral("unread");
-        {
-            QSqlDatabase db2 = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), check);
-            db2.setDatabaseName(profiles.filePath(profile) +
-                                QStringLiteral("/alice@localhost/rapport.sqlite"));
-            QVERIFY(db2.open());
-            QSqlQuery q(db2);
-            QVERIFY(q.exec(QStringLiteral("SELECT sum(unread) FROM conversations")) && q.next());
-            QCOMPARE(q.value(0).toInt(), 0);
-        }
-        QSqlDatabase::removeDatabase(check);
+        const std::optional<QVariant> unread = sqlOn(
+            profiles.filePath(profile), QStringLiteral("SELECT sum(unread) FROM conversations"));
+        QVERIFY(unread);
+        QCOMPARE(unread->toInt(), 0);
     }
 
     void killedCatchUpEndsWithExactlyTheServersMessages() {
