@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include "CliRun.h"
 #include "LiveClient.h"
 
 using namespace rapport;
@@ -85,18 +86,13 @@ private slots:
         QTRY_COMPARE(alicePresence->presencesOf(bobJid).size(), 1);
 
         // rapport-cli roster prints the item, as documented.
-        QProcess cli;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("RAPPORT_PASSWORD"), QStringLiteral("secret"));
         QTemporaryDir profile;
-        env.insert(QStringLiteral("RAPPORT_PROFILE"), profile.path());
-        cli.setProcessEnvironment(env);
-        cli.start(qEnvironmentVariable("RAPPORT_CLI"),
-                  {QStringLiteral("--server"), server.websocketUrl().toString(),
-                   QStringLiteral("--jid"), aliceJid.toString(), QStringLiteral("roster")});
-        QVERIFY(cli.waitForFinished(30000));
-        QCOMPARE(cli.exitCode(), 0);
-        const QList<QByteArray> lines = cli.readAllStandardOutput().trimmed().split('\n');
+        const rapport::test::CliRun cli = rapport::test::runCli(
+            {QStringLiteral("--server"), server.websocketUrl().toString(), QStringLiteral("--jid"),
+             aliceJid.toString(), QStringLiteral("roster")},
+            QStringLiteral("secret"), profile.path(), 30000);
+        QCOMPARE(cli.exitCode, 0);
+        const QList<QByteArray> lines = cli.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 1);
         const QJsonObject line = QJsonDocument::fromJson(lines[0]).object();
         QCOMPARE(line.value(u"jid").toString(), bobJid.toString());

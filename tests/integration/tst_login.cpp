@@ -5,37 +5,18 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include "CliRun.h"
 #include "ProsodyFixture.h"
 
+using rapport::test::CliRun;
 using rapport::test::ProsodyFixture;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    qint64 ms = 0;
-};
-
+// The suite's own local store, apart from the developer's.
 CliRun runCli(const QStringList& args, const QString& password) {
-    QProcess p;
-    // Each run starts from an empty local store.
     static QTemporaryDir profile;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("RAPPORT_PASSWORD"), password);
-    env.insert(QStringLiteral("RAPPORT_PROFILE"), profile.path());
-    p.setProcessEnvironment(env);
-    QElapsedTimer t;
-    t.start();
-    p.start(qEnvironmentVariable("RAPPORT_CLI"), args);
-    p.waitForFinished(60000);
-    CliRun r;
-    r.ms = t.elapsed();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return rapport::test::runCli(args, password, profile.path(), 60000);
 }
 
 }  // namespace
@@ -122,7 +103,7 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("--allow-insecure")));
         r = runCli({QStringLiteral("--version")}, QString());
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.startsWith(QStringLiteral("rapport-cli ")));
+        QVERIFY(r.outText().startsWith(QStringLiteral("rapport-cli ")));
     }
 
     // A script that only sends (a bot, a monitoring check) must not look "available": it
@@ -148,7 +129,8 @@ private slots:
              QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("15")},
             QStringLiteral("secret"));
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("while you were away")), qPrintable(r.out));
+        QVERIFY2(r.outText().contains(QStringLiteral("while you were away")),
+                 qPrintable(r.outText()));
 
         // What listen received is in the local store: search finds it with no network and no
         // password, and says which conversation it belongs to.
@@ -157,17 +139,18 @@ private slots:
                    QString());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject hit =
-            QJsonDocument::fromJson(r.out.split(u'\n').first().toUtf8()).object();
+            QJsonDocument::fromJson(r.outText().split(u'\n').first().toUtf8()).object();
         QCOMPARE(hit.value(u"kind").toString(), QStringLiteral("message"));
         QCOMPARE(hit.value(u"conversation").toString(), QStringLiteral("bob@localhost"));
         QVERIFY2(hit.value(u"snippet").toString().contains(QStringLiteral("[away]")),
-                 qPrintable(r.out));
+                 qPrintable(r.outText()));
         r = runCli({QStringLiteral("--jid"), QStringLiteral("alice@localhost"),
                     QStringLiteral("history"), QStringLiteral("bob@localhost")},
                    QString());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains(QStringLiteral("\"direction\":\"incoming\"")));
-        QVERIFY(r.out.contains(QStringLiteral("\"direction\":\"outgoing\"")));  // alice's "hi"
+        QVERIFY(r.outText().contains(QStringLiteral("\"direction\":\"incoming\"")));
+        QVERIFY(
+            r.outText().contains(QStringLiteral("\"direction\":\"outgoing\"")));  // alice's "hi"
     }
 
     void cleanupTestCase() { server.stop(); }

@@ -10,9 +10,11 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include "CliRun.h"
 #include "LiveClient.h"
 
 using namespace rapport;
+using rapport::test::CliRun;
 using rapport::test::LiveClient;
 using rapport::test::ProsodyFixture;
 
@@ -20,26 +22,15 @@ namespace {
 
 constexpr int kArchived = 20000;
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+const QString Password = QStringLiteral("secret");
 
+// Profiles are chosen with --profile (see cli()).
 QProcess* startCli(const QStringList& args) {
-    auto* p = new QProcess;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("RAPPORT_PASSWORD"), QStringLiteral("secret"));
-    p->setProcessEnvironment(env);
-    p->start(qEnvironmentVariable("RAPPORT_CLI"), args);
-    return p;
+    return rapport::test::startCli(args, Password);
 }
 
 CliRun runCli(const QStringList& args, int timeoutMs = 300000) {
-    std::unique_ptr<QProcess> p(startCli(args));
-    p->waitForFinished(timeoutMs);
-    return {p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1,
-            p->readAllStandardOutput(), QString::fromUtf8(p->readAllStandardError())};
+    return rapport::test::runCli(args, Password, {}, timeoutMs);
 }
 
 QJsonObject lastJson(const QByteArray& out) {
