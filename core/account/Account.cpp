@@ -57,10 +57,11 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     auto* mam = m_client->addExtension<xmpp::MamExtension>();
 
     m_archiveSink = std::make_unique<sync::StoreArchiveSink>(*m_messages, *m_cursors, m_jid);
-    m_catchUp = std::make_unique<sync::HistoryCatchUp>(
-        [mam](const xmpp::MamQuery& q) { return mam->query(q); }, m_archiveSink.get());
-    m_olderHistory = std::make_unique<sync::OlderHistory>(
-        [mam](const xmpp::MamQuery& q) { return mam->query(q); }, *m_messages, m_jid);
+    const sync::HistoryCatchUp::ArchiveQuery archive = [mam](const xmpp::MamQuery& q) {
+        return mam->query(q);
+    };
+    m_catchUp = std::make_unique<sync::HistoryCatchUp>(archive, m_archiveSink.get());
+    m_olderHistory = std::make_unique<sync::OlderHistory>(archive, *m_messages, m_jid);
     m_recorder = std::make_unique<sync::LiveMessageRecorder>(m_client.get(), *m_messages);
     m_outboxQueue = std::make_unique<sync::StoreOutboxQueue>(*m_outbox);
     m_outboxSender = std::make_unique<sync::OutboxSender>(m_client.get(), m_outboxQueue.get());

@@ -29,7 +29,6 @@ struct BatchStatements {
         , findConversation(db)
         , insert(db)
         , insertEdited(db)
-        , fixSeq(db)
         , index(db)
         , summarize(db)
         , findStanzaId(db)
@@ -56,7 +55,6 @@ struct BatchStatements {
                    "INSERT INTO messages(conversation_id, direction, sender, body, timestamp, "
                    "message_id, origin_id, stanza_id, state, replace_id, retracted, edited_at, "
                    "seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) &&
-               fixSeq.prepare(QStringLiteral("UPDATE messages SET seq = ? WHERE id = ?")) &&
                // Not a trigger: see DropMessagesFtsInsert in Migrations.cpp.
                index.prepare(QStringLiteral("INSERT INTO messages_fts(rowid, body) "
                                             "SELECT id, body FROM messages WHERE id > ? "
@@ -85,8 +83,8 @@ struct BatchStatements {
     }
     QSqlError lastError() const {
         for (const QSqlQuery* q :
-             {&lastRow, &ensureConversation, &findConversation, &insert, &insertEdited, &fixSeq,
-              &index, &summarize, &findStanzaId, &findOrigin, &adoptStanzaId, &dropOutbox}) {
+             {&lastRow, &ensureConversation, &findConversation, &insert, &insertEdited, &index,
+              &summarize, &findStanzaId, &findOrigin, &adoptStanzaId, &dropOutbox}) {
             if (q->lastError().isValid()) {
                 return q->lastError();
             }
@@ -99,7 +97,6 @@ struct BatchStatements {
     QSqlQuery findConversation;
     QSqlQuery insert;
     QSqlQuery insertEdited;
-    QSqlQuery fixSeq;
     QSqlQuery index;
     QSqlQuery summarize;
     QSqlQuery findStanzaId;
@@ -164,10 +161,6 @@ Result<void> validate(const StoredMessage& m) {
     return Ok{};
 }
 
-}  // namespace
-
-namespace {
-
 // The seq of a row: its row id, which grows with each insert, so After rows follow
 // everything before them. Newest rows are lifted above every row id a gap could take;
 // Before rows are stored newest first and negated, so each older row gets a lower seq.
@@ -209,7 +202,8 @@ Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<Store
     s.lastRow.finish();
 
     QHash<QString, qint64> conversations;
-    qint64 nextRowId = before + 1;  // SQLite gives max(id) + 1
+    // SQLite gives a new row max(id) + 1, and nothing else writes during the transaction.
+    qint64 nextRowId = before + 1;
     const bool backwards = placement == Placement::Before;
     for (qsizetype k = 0; k < messages.size(); ++k) {
         const qsizetype i = backwards ? messages.size() - 1 - k : k;
@@ -251,14 +245,7 @@ Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<Store
         }
         if (insert.numRowsAffected() > 0) {
             rowIds[i] = insert.lastInsertId().toLongLong();
-            if (rowIds[i] != nextRowId) {
-                // Not the id we expected (SQLite documents max + 1): keep the rule anyway.
-                s.fixSeq.addBindValue(seqFor(placement, rowIds[i]));
-                s.fixSeq.addBindValue(rowIds[i]);
-                if (!s.fixSeq.exec()) {
-                    return sqlError(s.fixSeq, saveFailed());
-                }
-            }
+            Q_ASSERT(rowIds[i] == nextRowId);
             nextRowId = rowIds[i] + 1;
         } else if (Result<void> settled = settleDuplicate(s, m); !settled) {
             return settled.error();

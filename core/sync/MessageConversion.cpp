@@ -52,4 +52,15 @@ std::optional<store::StoredMessage> toStored(const xmpp::MamMessage& archived,
     return s;
 }
 
+QList<store::StoredMessage> toStored(const QList<xmpp::MamMessage>& page, const Jid& ownBareJid) {
+    QList<store::StoredMessage> rows;
+    rows.reserve(page.size());
+    for (const xmpp::MamMessage& archived : page) {
+        if (std::optional<store::StoredMessage> row = toStored(archived, ownBareJid)) {
+            rows.append(std::move(*row));
+        }
+    }
+    return rows;
+}
+
 }  // namespace rapport::sync

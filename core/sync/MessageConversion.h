@@ -19,4 +19,7 @@ store::StoredMessage toStored(const xmpp::ChatMessage& message);
 std::optional<store::StoredMessage> toStored(const xmpp::MamMessage& archived,
                                              const Jid& ownBareJid);
 
+// The messages worth keeping from an archive page, in archive order.
+QList<store::StoredMessage> toStored(const QList<xmpp::MamMessage>& page, const Jid& ownBareJid);
+
 }  // namespace rapport::sync

@@ -78,16 +78,11 @@ void OlderHistory::nextPage(std::shared_ptr<Run> run) {
         if (!p.first.isEmpty()) {
             run->before = p.first;
         }
-        QList<store::StoredMessage> batch;
-        for (const xmpp::MamMessage& archived : p.messages) {
-            if (std::optional<store::StoredMessage> m = toStored(archived, m_own)) {
-                // `with` already limits the archive to this peer; a result naming another
-                // conversation would be the server's mistake, not a message to keep here.
-                if (m->peer == run->peer.toString()) {
-                    batch << std::move(*m);
-                }
-            }
-        }
+        QList<store::StoredMessage> batch = toStored(p.messages, m_own);
+        // `with` already limits the archive to this peer; a result naming another
+        // conversation would be the server's mistake, not a message to keep here.
+        const QString peer = run->peer.toString();
+        batch.removeIf([&peer](const store::StoredMessage& m) { return m.peer != peer; });
         onFinished(m_messages.insertBatch(std::move(batch), store::MessageStore::Unread::DoNotCount,
                                           {}, store::MessageStore::Placement::Before),
                    this, [this, run](const Result<int>& stored) {

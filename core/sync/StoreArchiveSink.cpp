@@ -23,13 +23,9 @@ QFuture<Result<QString>> StoreArchiveSink::cursor() {
 
 QFuture<Result<int>> StoreArchiveSink::store(const QList<xmpp::MamMessage>& messages,
                                              const QString& newCursor, Page page) {
-    QList<store::StoredMessage> rows;
-    rows.reserve(messages.size());
-    for (const xmpp::MamMessage& m : messages) {
-        if (auto row = toStored(m, m_own)) {
-            m_peers.insert(row->peer);
-            rows.append(std::move(*row));
-        }
+    QList<store::StoredMessage> rows = toStored(messages, m_own);
+    for (const store::StoredMessage& row : rows) {
+        m_peers.insert(row.peer);
     }
     store::SyncCursor cursor;
     if (!newCursor.isEmpty()) {

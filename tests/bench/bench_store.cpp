@@ -213,20 +213,15 @@ QStringList recordMamResults(const QList<store::StoredMessage>& batch) {
 // What HistoryCatchUp does with a page: parse, pick the archived chat messages, convert.
 QList<store::StoredMessage> parseMamResults(const QStringList& stanzas) {
     static const Jid me(Me);
-    QList<store::StoredMessage> messages;
-    messages.reserve(stanzas.size());
+    QList<xmpp::MamMessage> page;
+    page.reserve(stanzas.size());
     for (const QString& text : stanzas) {
-        const Result<xmpp::Element> stanza = xmpp::parseElement(text);
-        if (!stanza) {
-            continue;
-        }
-        const xmpp::MamMessage archived =
-            xmpp::MamExtension::parseResult(stanza.value().firstChild(u"result", xmpp::ns::Mam));
-        if (std::optional<store::StoredMessage> m = sync::toStored(archived, me)) {
-            messages << std::move(*m);
+        if (const Result<xmpp::Element> stanza = xmpp::parseElement(text)) {
+            page << xmpp::MamExtension::parseResult(
+                stanza.value().firstChild(u"result", xmpp::ns::Mam));
         }
     }
-    return messages;
+    return sync::toStored(page, me);
 }
 
 const char* TagList[] = {"wifi",  "printer", "login",   "billing", "vpn",    "sync",
