@@ -21,9 +21,9 @@ QAtomicInteger<quint64> connectionCounter;
 
 // Creates the folder and an empty file, private to the user, before SQLite opens it: SQLite
 // gives the -wal and -shm files it creates the same mode as the database file.
-Result<void> prepareFile(const QString& path) {
-    const QFileInfo info(path);
-    QDir dir = info.absoluteDir();
+// The database's folder, private to the user.
+Result<void> prepareFolder(const QString& path) {
+    const QDir dir = QFileInfo(path).absoluteDir();
     if (!dir.exists()) {
         if (!QDir().mkpath(dir.absolutePath())) {
             return Error::make(ErrorCode::Io,
@@ -37,6 +37,13 @@ Result<void> prepareFile(const QString& path) {
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 #endif
     }
+    return Ok{};
+}
+
+// The database file, created private to the user. Called with the open lock held, so that
+// "does it exist" and "create it" are not split by another program doing the same.
+Result<void> prepareFile(const QString& path) {
+    const QFileInfo info(path);
     constexpr QFile::Permissions privateFile = QFile::ReadOwner | QFile::WriteOwner;
     if (!info.exists()) {
         QFile file(path);
@@ -107,20 +114,39 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     if (path.isEmpty()) {
         return Error::make(ErrorCode::Usage, tr("No path was given for the message database."));
     }
-    if (Result<void> prepared = prepareFile(path); !prepared) {
+    if (Result<void> prepared = prepareFolder(path); !prepared) {
         return prepared.error();
     }
     // Two programs opening a new profile at once (the app and a script, or two commands)
-    // would both see an empty file and both create the schema; the second fails. A lock
-    // file beside the database makes opening and migrating one at a time.
+    // would both create the file, or both see an empty file and both create the schema; the
+    // second fails. A lock file beside the database makes creating, opening and migrating
+    // one at a time.
     QLockFile openLock(path + QStringLiteral(".open-lock"));
     openLock.setStaleLockTime(60000);
     if (!openLock.tryLock(30000)) {
+        if (openLock.error() != QLockFile::LockFailedError) {
+            // Not another program: the lock file could not be made at all.
+            const QString folder = QFileInfo(path).absolutePath();
+            if (!QFileInfo(folder).isWritable()) {
+                return Error::make(ErrorCode::Io,
+                                   tr("The folder %1 of the message database cannot be written.")
+                                       .arg(QDir::toNativeSeparators(folder)),
+                                   QString(condition::ReadOnly));
+            }
+            return Error::make(ErrorCode::Io,
+                               tr("Could not create a lock file beside the message database %1 "
+                                  "(is the disk full?).")
+                                   .arg(QDir::toNativeSeparators(path)),
+                               QString(condition::IoFailure));
+        }
         return Error::make(ErrorCode::Timeout,
                            tr("Another program has been opening the message database %1 for "
                               "too long.")
                                .arg(QDir::toNativeSeparators(path)),
                            QString(condition::Locked));
+    }
+    if (Result<void> prepared = prepareFile(path); !prepared) {
+        return prepared.error();
     }
     std::unique_ptr<Database> db(new Database(QFileInfo(path).absoluteFilePath(), options));
     Database* raw = db.get();

@@ -4,6 +4,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+#include <QtConcurrent>
 #include <QtTest>
 
 #include "store/Database.h"
@@ -96,6 +97,26 @@ private slots:
         QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(),
                  Migrations::latestVersion());
+    }
+
+    // The app and a script (or two commands) opening a profile that does not exist yet:
+    // both open it, neither is told the file "exists".
+    void concurrentOpensOfANewProfileAllSucceed() {
+        for (int round = 0; round < 10; ++round) {
+            const QString path =
+                file(QStringLiteral("race%1/juliet@example.com/rapport.sqlite").arg(round));
+            QList<QFuture<QString>> opens;
+            for (int i = 0; i < 4; ++i) {
+                opens << QtConcurrent::run([path] {
+                    auto opened = Database::open(path);
+                    return opened.ok() ? QString() : opened.error().message;
+                });
+            }
+            for (QFuture<QString>& open : opens) {
+                QCOMPARE(open.result(), QString());
+            }
+            QCOMPARE(fileMode(path), 0600);
+        }
     }
 
     void openTightensAnExistingFile() {
