@@ -446,6 +446,42 @@ private slots:
                  qPrintable(hits.first().snippet));
     }
 
+    // A long message: the snippet is a window of snippetWords words a little before the
+    // first match, cut with an ellipsis on each side; a phrase cut off at the end is closed.
+    void snippetsOfLongMessages() {
+        QStringList words;
+        for (int i = 0; i < 40; ++i) {
+            words << QStringLiteral("w%1").arg(i);
+        }
+        words[20] = QStringLiteral("zanzibar");
+        QVERIFY(addMessage(db, 100, 1, kAlice, words.join(u' '), utc(2025, 7, 1)));
+        options.snippetWords = 8;
+        auto hits = find("zanzibar");
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.first().snippet, QStringLiteral("…w18 w19 [zanzibar] w21 w22 w23 w24 w25…"));
+        // At the very end, the window moves back to stay full.
+        words[20] = QStringLiteral("w20");
+        words[39] = QStringLiteral("kilimanjaro");
+        QVERIFY(addMessage(db, 101, 1, kAlice, words.join(u' '), utc(2025, 7, 2)));
+        hits = find("kilimanjaro");
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.first().snippet,
+                 QStringLiteral("…w32 w33 w34 w35 w36 w37 w38 [kilimanjaro]"));
+        // A phrase that runs past the window still closes its highlight.
+        words[39] = QStringLiteral("w39");
+        words[10] = QStringLiteral("alpha");
+        for (int i = 11; i < 30; ++i) {
+            words[i] = QStringLiteral("beta");
+        }
+        QVERIFY(addMessage(db, 102, 1, kAlice, words.join(u' '), utc(2025, 7, 3)));
+        hits = find("\"alpha beta beta beta beta beta beta beta beta\"");
+        QCOMPARE(hits.size(), 1);
+        QVERIFY2(hits.first().snippet.count(u'[') == hits.first().snippet.count(u']'),
+                 qPrintable(hits.first().snippet));
+        QVERIFY2(hits.first().snippet.endsWith(QStringLiteral("]…")),
+                 qPrintable(hits.first().snippet));
+    }
+
     void retractedMessagesAreNotFound() {
         QVERIFY(find("secret").isEmpty());
         QVERIFY(!has(find("vpn"), "message", "11"));
