@@ -39,6 +39,8 @@ FtsCorpus makeMessages() {
     c.joins = QStringLiteral(" LEFT JOIN conversations cv ON cv.id = b.conversation_id");
     c.conversation = QStringLiteral("cv.jid");
     c.snippetColumn = 0;
+    c.textColumn = QStringLiteral("body");
+    c.facetColumn = QStringLiteral("facets");
     return c;
 }
 
@@ -88,6 +90,15 @@ QString escapeLike(QString s) {
     return s;
 }
 
+bool fail(const QSqlQuery& q, QString& error) {
+    if (error.isEmpty()) {
+        error = q.lastError().text();
+    }
+    return false;
+}
+
+}  // namespace
+
 // Bare JIDs compare case-insensitively; a value without '@' is a local part on any domain.
 void jidCondition(const QString& column, const QStringList& values, SqlCondition& out) {
     QStringList any;
@@ -103,14 +114,12 @@ void jidCondition(const QString& column, const QStringList& values, SqlCondition
     out.sql += QLatin1String(" AND (") + any.join(QLatin1String(" OR ")) + u')';
 }
 
-bool fail(const QSqlQuery& q, QString& error) {
-    if (error.isEmpty()) {
-        error = q.lastError().text();
+QString inText(const FtsCorpus& c, const QString& expression) {
+    if (c.textColumn.isEmpty() || expression.isEmpty()) {
+        return expression;
     }
-    return false;
+    return u'{' + c.textColumn + QLatin1String("} : (") + expression + u')';
 }
-
-}  // namespace
 
 const FtsCorpus& FtsCorpus::messages() {
     static const FtsCorpus c = makeMessages();
@@ -289,28 +298,46 @@ bool rankMatches(QSqlDatabase& db, const FtsCorpus& c, const QString& match,
     return true;
 }
 
-bool newestRows(QSqlDatabase& db, const FtsCorpus& c, const QString& excluded,
-                const SqlCondition& filter, qint64 nowMs, int keep, QList<Candidate>& out,
-                SearchKindStats& stats, QString& error) {
-    QString sql = QLatin1String("SELECT ") + c.rowid + QLatin1String(", ") + c.time +
-                  QLatin1String(" FROM ") + c.base + QLatin1String(" b WHERE 1") + filter.sql;
-    if (!excluded.isEmpty()) {
-        // Correlated, but FTS5 answers "MATCH and rowid = ?" with a seek per row.
-        sql += QLatin1String(" AND NOT EXISTS (SELECT 1 FROM ") + c.fts + QLatin1String(" WHERE ") +
-               c.fts + QLatin1String(" MATCH ? AND ") + c.fts + QLatin1String(".rowid = ") +
-               c.rowid + u')';
+bool newestRows(QSqlDatabase& db, const FtsCorpus& c, const QString& facets,
+                const QString& excluded, const SqlCondition& filter, qint64 nowMs, int keep,
+                QList<Candidate>& out, SearchKindStats& stats, QString& error) {
+    QString sql;
+    QString match;
+    if (!facets.isEmpty()) {
+        // As rankMatches: the index outermost, newest rowid first, stopping at `keep`.
+        match = u'{' + c.facetColumn + QLatin1String("} : (") + facets + u')';
+        if (!excluded.isEmpty()) {
+            match += QLatin1String(" NOT ") + inText(c, excluded);
+        }
+        sql = QLatin1String("SELECT ") + c.fts + QLatin1String(".rowid, ") + c.time +
+              QLatin1String(" FROM ") + c.fts + QLatin1String(" CROSS JOIN ") + c.base +
+              QLatin1String(" b ON ") + c.rowid + QLatin1String(" = ") + c.fts +
+              QLatin1String(".rowid WHERE ") + c.fts + QLatin1String(" MATCH ?") + filter.sql +
+              QLatin1String(" ORDER BY ") + c.fts + QLatin1String(".rowid DESC LIMIT ?");
+    } else {
+        sql = QLatin1String("SELECT ") + c.rowid + QLatin1String(", ") + c.time +
+              QLatin1String(" FROM ") + c.base + QLatin1String(" b WHERE 1") + filter.sql;
+        if (!excluded.isEmpty()) {
+            // Correlated, but FTS5 answers "MATCH and rowid = ?" with a seek per row.
+            sql += QLatin1String(" AND NOT EXISTS (SELECT 1 FROM ") + c.fts +
+                   QLatin1String(" WHERE ") + c.fts + QLatin1String(" MATCH ? AND ") + c.fts +
+                   QLatin1String(".rowid = ") + c.rowid + u')';
+        }
+        sql += QLatin1String(" ORDER BY ") + c.newest + QLatin1String(" LIMIT ?");
     }
-    sql += QLatin1String(" ORDER BY ") + c.newest + QLatin1String(" LIMIT ?");
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
         return fail(q, error);
     }
+    if (!match.isEmpty()) {
+        q.addBindValue(match);
+    }
     for (const QVariant& v : filter.binds) {
         q.addBindValue(v);
     }
-    if (!excluded.isEmpty()) {
-        q.addBindValue(excluded);
+    if (match.isEmpty() && !excluded.isEmpty()) {
+        q.addBindValue(inText(c, excluded));
     }
     q.addBindValue(keep);
     if (!q.exec()) {
@@ -386,11 +413,13 @@ static QString snippetFromHighlight(const QString& highlighted, const SearchOpti
            (end < tokens.size() ? QStringLiteral("…") : QString());
 }
 
-bool describe(QSqlDatabase& db, const QList<Candidate>& candidates, const QString& match,
-              const SearchOptions& options, QList<SearchHit>& out, QString& error) {
+bool describe(QSqlDatabase& db, const QList<Candidate>& candidates,
+              const QHash<const FtsCorpus*, QString>& matches, const SearchOptions& options,
+              QList<SearchHit>& out, QString& error) {
     QHash<std::pair<const FtsCorpus*, bool>, QSqlQuery*> lookups;
     std::vector<std::unique_ptr<QSqlQuery>> owned;
     for (const Candidate& cand : candidates) {
+        const QString match = matches.value(cand.corpus);
         const bool cutHere = !cand.highlighted.isEmpty();
         const bool withMatch = !match.isEmpty() && !cutHere;
         QSqlQuery*& q = lookups[{cand.corpus, withMatch}];

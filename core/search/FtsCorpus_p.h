@@ -2,6 +2,7 @@
 // SQL it needs, so that ranking, filtering and snippets are written once for all three.
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -42,6 +43,11 @@ struct FtsCorpus {
     QString joins;         // extra joins for describe()
     QString conversation;  // SQL for SearchHit::conversation
     int snippetColumn;     // FTS column the snippet is cut from
+    // The FTS column of the text, when the table has other columns that words typed by the
+    // user must not reach (messages: `facets`); empty: every column is text.
+    QString textColumn;
+    // The FTS column of filter words (see MessageFacets_p.h); empty if none.
+    QString facetColumn;
 
     static const FtsCorpus& messages();
     static const FtsCorpus& answers();
@@ -55,6 +61,12 @@ struct SqlCondition {
 
 // The filters (and the rows always hidden) as conditions on b.
 SqlCondition filterCondition(const FtsCorpus& c, const SearchFilters& f);
+
+// `column` is one of the JIDs or local parts in `values` (see from: and with:).
+void jidCondition(const QString& column, const QStringList& values, SqlCondition& out);
+
+// An FTS5 expression searched in the corpus's text columns only.
+QString inText(const FtsCorpus& c, const QString& expression);
 
 // The recency factor in (0, 1]: 1 now, 1/2 after 30 days, 1/3 after 60 days...
 double recency(qint64 timestamp, qint64 nowMs);
@@ -70,15 +82,19 @@ bool rankMatches(QSqlDatabase& db, const FtsCorpus& c, const QString& match,
                  const SqlCondition& filter, const SearchOptions& options, qint64 nowMs, int keep,
                  QList<Candidate>& out, SearchKindStats& stats, QString& error);
 
-// Filters (and exclusions) only: the newest `keep` rows, scored by recency.
-bool newestRows(QSqlDatabase& db, const FtsCorpus& c, const QString& excluded,
-                const SqlCondition& filter, qint64 nowMs, int keep, QList<Candidate>& out,
-                SearchKindStats& stats, QString& error);
+// Filters (and exclusions) only: the newest `keep` rows, scored by recency. With `facets`
+// (an FTS5 expression over the facet column), the rows come from the full-text index, which
+// narrows by seeking; otherwise from the base table.
+bool newestRows(QSqlDatabase& db, const FtsCorpus& c, const QString& facets,
+                const QString& excluded, const SqlCondition& filter, qint64 nowMs, int keep,
+                QList<Candidate>& out, SearchKindStats& stats, QString& error);
 
 // Turns candidates into hits: id, title, conversation and a snippet of the matches of
 // `match` (or the start of the body when `match` is empty). One lookup per hit, by rowid
 // alone when the candidate brings its highlighted text.
-bool describe(QSqlDatabase& db, const QList<Candidate>& candidates, const QString& match,
-              const SearchOptions& options, QList<SearchHit>& out, QString& error);
+// `matches` holds each corpus's MATCH expression (none: no text was searched for).
+bool describe(QSqlDatabase& db, const QList<Candidate>& candidates,
+              const QHash<const FtsCorpus*, QString>& matches, const SearchOptions& options,
+              QList<SearchHit>& out, QString& error);
 
 }  // namespace rapport::search

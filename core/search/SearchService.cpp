@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "search/FtsCorpus_p.h"
+#include "search/MessageFacets_p.h"
 #include "search/MessageKeywords.h"
 
 Q_LOGGING_CATEGORY(lcSearch, "rapport.search")
@@ -49,16 +50,31 @@ QList<SearchHit> SearchService::search(QSqlDatabase& db, const SearchQuery& quer
         {&FtsCorpus::tips(), &st.tips},
     };
     QList<Candidate> candidates;
+    QHash<const FtsCorpus*, QString> matches;
     for (const auto& [corpus, kindStats] : kinds) {
         if (!query.filters.allowsKind(corpus->kind)) {
             continue;
         }
         const SqlCondition filter = filterCondition(*corpus, query.filters);
         QString error;
-        const bool ok = query.hasText() ? rankMatches(db, *corpus, match, filter, options, now,
-                                                      limit, candidates, *kindStats, error)
-                                        : newestRows(db, *corpus, excluded, filter, now, limit,
-                                                     candidates, *kindStats, error);
+        MessageFacets facets;
+        bool ok = corpus->facetColumn.isEmpty() || messageFacets(db, query.filters, facets, error);
+        if (ok && facets.matchesNothing) {
+            continue;
+        }
+        if (ok && query.hasText()) {
+            QString corpusMatch = inText(*corpus, match);
+            if (!facets.expression.isEmpty()) {
+                corpusMatch += QLatin1String(" AND {") + corpus->facetColumn +
+                               QLatin1String("} : (") + facets.expression + u')';
+            }
+            matches.insert(corpus, corpusMatch);
+            ok = rankMatches(db, *corpus, corpusMatch, filter, options, now, limit, candidates,
+                             *kindStats, error);
+        } else if (ok) {
+            ok = newestRows(db, *corpus, facets.expression, excluded, filter, now, limit,
+                            candidates, *kindStats, error);
+        }
         if (!ok) {
             // One broken kind (say, a missing index) must not hide the others.
             qCWarning(lcSearch) << "Searching" << corpus->kind << "failed:" << error;
@@ -73,7 +89,7 @@ QList<SearchHit> SearchService::search(QSqlDatabase& db, const SearchQuery& quer
     }
     QList<SearchHit> hits;
     QString error;
-    if (!describe(db, candidates, match, options, hits, error)) {
+    if (!describe(db, candidates, matches, options, hits, error)) {
         qCWarning(lcSearch) << "Reading search hits failed:" << error;
         if (st.error.isEmpty()) {
             st.error = error;
@@ -129,7 +145,7 @@ QList<SearchHit> SearchService::suggestAnswers(QSqlDatabase& db, const QString& 
     }
     QList<SearchHit> hits;
     QString describeError;
-    if (!describe(db, candidates, match, options, hits, describeError)) {
+    if (!describe(db, candidates, {{&c, match}}, options, hits, describeError)) {
         qCWarning(lcSearch) << "Reading suggested answers failed:" << describeError;
         if (error) {
             *error = describeError;

@@ -56,9 +56,9 @@ struct BatchStatements {
                    "message_id, origin_id, stanza_id, state, replace_id, retracted, edited_at, "
                    "seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) &&
                // Not a trigger: see DropMessagesFtsInsert in Migrations.cpp.
-               index.prepare(QStringLiteral("INSERT INTO messages_fts(rowid, body) "
-                                            "SELECT id, body FROM messages WHERE id > ? "
-                                            "ORDER BY id")) &&
+               index.prepare(QStringLiteral("INSERT INTO messages_fts(rowid, body, facets) "
+                                            "SELECT id, body, facets FROM messages "
+                                            "WHERE id > ? ORDER BY id")) &&
                // Walks only the batch's rows (by id) and each touched conversation's newest
                // index entry.
                summarize.prepare(QStringLiteral(

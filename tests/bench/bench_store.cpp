@@ -4,7 +4,10 @@
 // peak RSS. Prints figures with their targets; asserts nothing.
 //
 //   bench_store [--messages N] [--conversations C] [--answers A] [--tips T]
-//               [--queries Q] [--dir DIR]
+//               [--queries Q] [--dir DIR [--reuse]]
+//
+// With --reuse, the profile left in DIR by an earlier run (same sizes) is searched again
+// without building it: for working on search at the size.
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -50,6 +53,8 @@ struct Config {
     int tips = 5000;
     int queries = 200;
     QString dir;
+    // Search an existing profile in --dir (built by an earlier run) instead of building one.
+    bool reuse = false;
 };
 
 // ~2 years of history: 2024-01-01 .. 2026-01-01 UTC.
@@ -416,6 +421,10 @@ double peakRssMiB() {
 bool parseArgs(const QStringList& args, Config& cfg) {
     for (int i = 1; i < args.size(); ++i) {
         const QString& a = args[i];
+        if (a == QLatin1String("--reuse")) {
+            cfg.reuse = true;
+            continue;
+        }
         if (i + 1 >= args.size()) {
             return false;
         }
@@ -440,8 +449,8 @@ bool parseArgs(const QStringList& args, Config& cfg) {
             return false;
         }
     }
-    return cfg.messages >= 0 && cfg.conversations > 0 && cfg.answers >= 0 && cfg.tips >= 0 &&
-           cfg.queries >= 0;
+    return (!cfg.reuse || !cfg.dir.isEmpty()) && cfg.messages >= 0 && cfg.conversations > 0 &&
+           cfg.answers >= 0 && cfg.tips >= 0 && cfg.queries >= 0;
 }
 
 }  // namespace
@@ -453,7 +462,7 @@ int main(int argc, char** argv) {
     if (!parseArgs(app.arguments(), cfg)) {
         std::fprintf(stderr,
                      "usage: bench_store [--messages N] [--conversations C] [--answers A] "
-                     "[--tips T] [--queries Q] [--dir DIR]\n");
+                     "[--tips T] [--queries Q] [--dir DIR [--reuse]]\n");
         return 2;
     }
     QTemporaryDir tmp;
@@ -461,7 +470,11 @@ int main(int argc, char** argv) {
     QDir().mkpath(dir);
     const QString path = QDir(dir).filePath(QStringLiteral("bench_store.sqlite"));
     const QString rawPath = QDir(dir).filePath(QStringLiteral("bench_store_raw.sqlite"));
-    for (const QString& p : {path, rawPath}) {
+    if (cfg.reuse && !QFileInfo::exists(path)) {
+        std::fprintf(stderr, "bench_store: --reuse: no profile at %s\n", qPrintable(path));
+        return 1;
+    }
+    for (const QString& p : cfg.reuse ? QStringList{rawPath} : QStringList{path, rawPath}) {
         for (const char* suffix : {"", "-wal", "-shm"}) {
             QFile::remove(p + QLatin1String(suffix));
         }
@@ -481,113 +494,117 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::unique_ptr<store::Database> db = std::move(opened).value();
-    {
-        store::MessageStore messages(*db);
-        qint64 storeNs = 0, parseNs = 0, stored = 0;
-        for (qint64 first = 0; first < cfg.messages; first += BatchSize) {
-            const int n = int(std::min<qint64>(BatchSize, cfg.messages - first));
-            const QStringList recorded = recordMamResults(makeBatch(vocab, cfg, first, n));
-            QElapsedTimer t;
-            t.start();
-            QList<store::StoredMessage> batch = parseMamResults(recorded);
-            parseNs += t.nsecsElapsed();
-            const Result<int> r =
-                messages.insertBatch(std::move(batch), store::MessageStore::Unread::Count).result();
-            storeNs += t.nsecsElapsed();
-            if (!r) {
-                std::fprintf(stderr, "bench_store: insertBatch: %s\n",
-                             qPrintable(r.error().message));
-                return 1;
-            }
-            stored += r.value();
-        }
-        const double storeRate = storeNs > 0 ? double(stored) / (double(storeNs) / 1e9) : 0;
-
-        // The same texts into a standalone FTS5 table (same tokenizer and prefix options), in
-        // a separate file with the store's pragmas, batches of 1,000 per transaction.
-        qint64 rawNs = 0;
+    if (!cfg.reuse) {
         {
-            QSqlDatabase raw =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench_raw"));
-            raw.setDatabaseName(rawPath);
-            if (!raw.open()) {
-                std::fprintf(stderr, "bench_store: raw open failed\n");
-                return 1;
-            }
-            QSqlQuery q(raw);
-            q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-            q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-            if (!q.exec(QStringLiteral(
-                    "CREATE VIRTUAL TABLE raw_fts USING fts5(body, tokenize='unicode61 "
-                    "remove_diacritics 2', prefix='2 3')"))) {
-                std::fprintf(stderr, "bench_store: %s\n", qPrintable(q.lastError().text()));
-                return 1;
-            }
-            QSqlQuery ins(raw);
-            ins.prepare(QStringLiteral("INSERT INTO raw_fts(body) VALUES (?)"));
+            store::MessageStore messages(*db);
+            qint64 storeNs = 0, parseNs = 0, stored = 0;
             for (qint64 first = 0; first < cfg.messages; first += BatchSize) {
                 const int n = int(std::min<qint64>(BatchSize, cfg.messages - first));
-                const QList<store::StoredMessage> batch = makeBatch(vocab, cfg, first, n);
+                const QStringList recorded = recordMamResults(makeBatch(vocab, cfg, first, n));
                 QElapsedTimer t;
                 t.start();
-                raw.transaction();
-                for (const store::StoredMessage& m : batch) {
-                    ins.addBindValue(m.body);
-                    ins.exec();
+                QList<store::StoredMessage> batch = parseMamResults(recorded);
+                parseNs += t.nsecsElapsed();
+                const Result<int> r =
+                    messages.insertBatch(std::move(batch), store::MessageStore::Unread::Count)
+                        .result();
+                storeNs += t.nsecsElapsed();
+                if (!r) {
+                    std::fprintf(stderr, "bench_store: insertBatch: %s\n",
+                                 qPrintable(r.error().message));
+                    return 1;
                 }
-                raw.commit();
-                rawNs += t.nsecsElapsed();
+                stored += r.value();
             }
-            ins.finish();
-            q.finish();
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("bench_raw"));
-        for (const char* suffix : {"", "-wal", "-shm"}) {
-            QFile::remove(rawPath + QLatin1String(suffix));
-        }
-        const double rawRate = rawNs > 0 ? double(cfg.messages) / (double(rawNs) / 1e9) : 0;
-        std::printf(
-            "bench_store: store ingest %.0f messages/s, parsed from MAM results and stored "
-            "(%lld stored in %.2f s, of which parsing %.2f s)\n",
-            storeRate, qlonglong(stored), double(storeNs) / 1e9, double(parseNs) / 1e9);
-        std::printf("bench_store: raw FTS5 insert %.0f messages/s (%.2f s)\n", rawRate,
-                    double(rawNs) / 1e9);
-        std::printf("bench_store: ingest ratio store/raw %.2fx (target >= 0.6x)\n",
-                    rawRate > 0 ? storeRate / rawRate : 0.0);
-        // The same without parsing: what the store itself costs beside the raw table.
-        const qint64 insertNs = storeNs - parseNs;
-        const double insertRate = insertNs > 0 ? double(stored) / (double(insertNs) / 1e9) : 0;
-        std::printf("bench_store: store insert alone %.0f messages/s, ratio %.2fx\n", insertRate,
-                    rawRate > 0 ? insertRate / rawRate : 0.0);
-    }
-    {
-        QElapsedTimer t;
-        t.start();
-        constexpr int Chunk = 10000;
-        for (int first = 0; first < cfg.answers; first += Chunk) {
-            const int n = std::min(Chunk, cfg.answers - first);
-            const Result<int> r = db->transaction([&](QSqlDatabase& d) {
-                                        return insertAnswers(d, vocab, first, n);
-                                    }).result();
-            if (!r) {
-                std::fprintf(stderr, "bench_store: answers: %s\n", qPrintable(r.error().message));
-                return 1;
+            const double storeRate = storeNs > 0 ? double(stored) / (double(storeNs) / 1e9) : 0;
+
+            // The same texts into a standalone FTS5 table (same tokenizer and prefix options), in
+            // a separate file with the store's pragmas, batches of 1,000 per transaction.
+            qint64 rawNs = 0;
+            {
+                QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                             QStringLiteral("bench_raw"));
+                raw.setDatabaseName(rawPath);
+                if (!raw.open()) {
+                    std::fprintf(stderr, "bench_store: raw open failed\n");
+                    return 1;
+                }
+                QSqlQuery q(raw);
+                q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+                q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+                if (!q.exec(QStringLiteral(
+                        "CREATE VIRTUAL TABLE raw_fts USING fts5(body, tokenize='unicode61 "
+                        "remove_diacritics 2', prefix='2 3')"))) {
+                    std::fprintf(stderr, "bench_store: %s\n", qPrintable(q.lastError().text()));
+                    return 1;
+                }
+                QSqlQuery ins(raw);
+                ins.prepare(QStringLiteral("INSERT INTO raw_fts(body) VALUES (?)"));
+                for (qint64 first = 0; first < cfg.messages; first += BatchSize) {
+                    const int n = int(std::min<qint64>(BatchSize, cfg.messages - first));
+                    const QList<store::StoredMessage> batch = makeBatch(vocab, cfg, first, n);
+                    QElapsedTimer t;
+                    t.start();
+                    raw.transaction();
+                    for (const store::StoredMessage& m : batch) {
+                        ins.addBindValue(m.body);
+                        ins.exec();
+                    }
+                    raw.commit();
+                    rawNs += t.nsecsElapsed();
+                }
+                ins.finish();
+                q.finish();
+                raw.close();
             }
-        }
-        for (int first = 0; first < cfg.tips; first += Chunk) {
-            const int n = std::min(Chunk, cfg.tips - first);
-            const Result<int> r = db->transaction([&](QSqlDatabase& d) {
-                                        return insertTips(d, vocab, first, n);
-                                    }).result();
-            if (!r) {
-                std::fprintf(stderr, "bench_store: tips: %s\n", qPrintable(r.error().message));
-                return 1;
+            QSqlDatabase::removeDatabase(QStringLiteral("bench_raw"));
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                QFile::remove(rawPath + QLatin1String(suffix));
             }
+            const double rawRate = rawNs > 0 ? double(cfg.messages) / (double(rawNs) / 1e9) : 0;
+            std::printf(
+                "bench_store: store ingest %.0f messages/s, parsed from MAM results and stored "
+                "(%lld stored in %.2f s, of which parsing %.2f s)\n",
+                storeRate, qlonglong(stored), double(storeNs) / 1e9, double(parseNs) / 1e9);
+            std::printf("bench_store: raw FTS5 insert %.0f messages/s (%.2f s)\n", rawRate,
+                        double(rawNs) / 1e9);
+            std::printf("bench_store: ingest ratio store/raw %.2fx (target >= 0.6x)\n",
+                        rawRate > 0 ? storeRate / rawRate : 0.0);
+            // The same without parsing: what the store itself costs beside the raw table.
+            const qint64 insertNs = storeNs - parseNs;
+            const double insertRate = insertNs > 0 ? double(stored) / (double(insertNs) / 1e9) : 0;
+            std::printf("bench_store: store insert alone %.0f messages/s, ratio %.2fx\n",
+                        insertRate, rawRate > 0 ? insertRate / rawRate : 0.0);
         }
-        std::printf("bench_store: answers and tips inserted in %.2f s\n",
-                    double(t.nsecsElapsed()) / 1e9);
-    }
+        {
+            QElapsedTimer t;
+            t.start();
+            constexpr int Chunk = 10000;
+            for (int first = 0; first < cfg.answers; first += Chunk) {
+                const int n = std::min(Chunk, cfg.answers - first);
+                const Result<int> r = db->transaction([&](QSqlDatabase& d) {
+                                            return insertAnswers(d, vocab, first, n);
+                                        }).result();
+                if (!r) {
+                    std::fprintf(stderr, "bench_store: answers: %s\n",
+                                 qPrintable(r.error().message));
+                    return 1;
+                }
+            }
+            for (int first = 0; first < cfg.tips; first += Chunk) {
+                const int n = std::min(Chunk, cfg.tips - first);
+                const Result<int> r = db->transaction([&](QSqlDatabase& d) {
+                                            return insertTips(d, vocab, first, n);
+                                        }).result();
+                if (!r) {
+                    std::fprintf(stderr, "bench_store: tips: %s\n", qPrintable(r.error().message));
+                    return 1;
+                }
+            }
+            std::printf("bench_store: answers and tips inserted in %.2f s\n",
+                        double(t.nsecsElapsed()) / 1e9);
+        }
+    }  // building the profile
     db.reset();
     std::printf("bench_store: profile size %.1f MiB\n",
                 double(QFileInfo(path).size()) / (1024.0 * 1024.0));
@@ -641,7 +658,12 @@ int main(int argc, char** argv) {
         const Timing tm =
             db->run([text, i](QSqlDatabase& d) {
                   Timing r;
-                  const QString match = search::SearchQuery::parse(text).matchExpression();
+                  // The words alone, in the body column (the facet column holds filter
+                  // words, which plain FTS5 would not have).
+                  QString match = search::SearchQuery::parse(text).matchExpression();
+                  if (!match.isEmpty()) {
+                      match = QStringLiteral("{body} : (") + match + u')';
+                  }
                   auto runRaw = [&] {
                       if (match.isEmpty()) {
                           return;

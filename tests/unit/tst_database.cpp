@@ -296,6 +296,12 @@ private slots:
                    QStringLiteral("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'cafe'"))
                 .toInt(),
             1);
+        // Including the filter words of v5 (conversation 1, the day of timestamp 5 ms).
+        QCOMPARE(scalar(*upgraded.value(),
+                        QStringLiteral("SELECT rowid FROM messages_fts WHERE messages_fts "
+                                       "MATCH '{facets} : (c1 AND d19700101)'"))
+                     .toInt(),
+                 1);
 
         auto empty = Database::open(stepsPath, {.busyTimeoutMs = 5000, .schemaVersion = 0});
         QVERIFY(empty.ok());

@@ -1,54 +1,27 @@
-// Search over a fixture corpus in a real SQLite database with the v1 schema (FTS5 tables and
-// triggers created here, independent of core/store): diacritics, prefixes, phrases,
-// exclusions, every filter, malformed input, ranking, the bounded window for very common
-// words, and answer suggestions.
+// Search over a fixture corpus in a real SQLite database with the store's schema:
+// diacritics, prefixes, phrases, exclusions, every filter (narrowed through the facet
+// words), malformed input, ranking, the bounded window for very common words, and answer
+// suggestions.
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QtTest>
 
+#include "search/MessageFacets_p.h"
 #include "search/RelevanceEstimate_p.h"
 #include "search/SearchService.h"
+#include "store/Migrations.h"
 
 using namespace rapport::search;
 
 namespace {
 
-const char* const kSchema[] = {
-    "CREATE TABLE conversations(id INTEGER PRIMARY KEY, jid TEXT NOT NULL UNIQUE, kind TEXT, "
-    "unread INTEGER, last_activity INTEGER, last_message_id INTEGER)",
-    "CREATE TABLE messages(id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, "
-    "direction INTEGER NOT NULL, sender TEXT NOT NULL, body TEXT NOT NULL, timestamp INTEGER "
-    "NOT NULL, message_id TEXT, origin_id TEXT, stanza_id TEXT, state INTEGER, replace_id "
-    "TEXT, retracted INTEGER NOT NULL DEFAULT 0, edited_at INTEGER)",
-    "CREATE TABLE answers(id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, tags "
-    "TEXT NOT NULL, author TEXT, created INTEGER, updated INTEGER, version INTEGER, use_count "
-    "INTEGER, state TEXT)",
-    "CREATE TABLE tips(id TEXT PRIMARY KEY, author TEXT NOT NULL, body TEXT NOT NULL, tags TEXT "
-    "NOT NULL, created INTEGER, like_count INTEGER, liked_by_me INTEGER)",
-    "CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='messages', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
-    "CREATE VIRTUAL TABLE answers_fts USING fts5(title, body, tags, content='answers', "
-    "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
-    "CREATE VIRTUAL TABLE tips_fts USING fts5(body, tags, content='tips', content_rowid='rowid', "
-    "tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
-    "CREATE TRIGGER messages_ai AFTER INSERT ON messages BEGIN INSERT INTO messages_fts(rowid, "
-    "body) VALUES (new.id, new.body); END",
-    "CREATE TRIGGER messages_ad AFTER DELETE ON messages BEGIN INSERT INTO "
-    "messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body); END",
-    "CREATE TRIGGER messages_au AFTER UPDATE OF body ON messages BEGIN INSERT INTO "
-    "messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body); INSERT INTO "
-    "messages_fts(rowid, body) VALUES (new.id, new.body); END",
-    "CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN INSERT INTO answers_fts(rowid, "
-    "title, body, tags) VALUES (new.rowid, new.title, new.body, new.tags); END",
-    "CREATE TRIGGER answers_ad AFTER DELETE ON answers BEGIN INSERT INTO answers_fts(answers_fts, "
-    "rowid, title, body, tags) VALUES ('delete', old.rowid, old.title, old.body, old.tags); END",
-    "CREATE TRIGGER tips_ai AFTER INSERT ON tips BEGIN INSERT INTO tips_fts(rowid, body, tags) "
-    "VALUES (new.rowid, new.body, new.tags); END",
-    "CREATE TRIGGER tips_ad AFTER DELETE ON tips BEGIN INSERT INTO tips_fts(tips_fts, rowid, "
-    "body, tags) VALUES ('delete', old.rowid, old.body, old.tags); END",
-};
+// The store indexes new messages itself (MessageStore, in the same transaction); here a
+// trigger does it, so that the fixture can be plain INSERTs.
+const char* const kIndexNewMessages =
+    "CREATE TRIGGER test_messages_fts_insert AFTER INSERT ON messages BEGIN "
+    "INSERT INTO messages_fts(rowid, body, facets) VALUES (new.id, new.body, new.facets); END";
 
 qint64 utc(int y, int m, int d, int h = 12, int min = 0) {
     return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone::utc()).toMSecsSinceEpoch();
@@ -76,13 +49,14 @@ bool exec(QSqlDatabase& db, const QString& sql, const QVariantList& binds = {}) 
     return true;
 }
 
+// The store's own schema (all migrations), so search runs on the tables it will meet.
 bool createSchema(QSqlDatabase& db) {
-    for (const char* sql : kSchema) {
-        if (!exec(db, QString::fromLatin1(sql))) {
+    for (const QString& sql : rapport::store::Migrations::currentSchema()) {
+        if (!exec(db, sql)) {
             return false;
         }
     }
-    return true;
+    return exec(db, QString::fromLatin1(kIndexNewMessages));
 }
 
 bool addMessage(QSqlDatabase& db, int id, int conversation, const QString& sender,
@@ -358,6 +332,111 @@ private slots:
         // Answers by their update time, tips by creation time.
         QCOMPARE(ids(find("printer kind:answer after:2025-03-01")), QStringList{"aprinter-e1234"});
         QCOMPARE(ids(find("kind:tip before:2025-03-01")), QStringList{"ttip-mtu"});
+    }
+
+    // The facet words (c<conversation>, y/m/d<date>, f<sender>) narrow searches but are not
+    // text: typing one finds nothing, as a word or as a prefix.
+    void facetWordsAreNotText() {
+        for (const char* typed :
+             {"c1", "c2*", "y2025", "m202506", "d20250610", "d2*", "y2*", "f616c696365", "fa*"}) {
+            const auto hits = find(QString::fromLatin1(typed) + QStringLiteral(" kind:message"));
+            QVERIFY2(hits.isEmpty(), typed);
+        }
+    }
+
+    // The fewest words: whole years, then whole months, then days.
+    void dateFacetWords() {
+        QCOMPARE(dateFacets(QDate(2024, 1, 1), QDate(2024, 12, 31)), QStringLiteral("y2024"));
+        QCOMPARE(dateFacets(QDate(2024, 2, 1), QDate(2024, 2, 29)), QStringLiteral("m202402"));
+        QCOMPARE(dateFacets(QDate(2024, 2, 29), QDate(2024, 2, 29)), QStringLiteral("d20240229"));
+        QCOMPARE(dateFacets(QDate(2023, 12, 30), QDate(2025, 2, 2)),
+                 QStringLiteral("(d20231230 OR d20231231 OR y2024 OR m202501 OR d20250201 OR "
+                                "d20250202)"));
+        QVERIFY(dateFacets(QDate(2024, 3, 2), QDate(2024, 3, 1)).isEmpty());
+        // Open ends are clamped to the facet years.
+        QCOMPARE(dateFacets(QDate(1900, 1, 1), QDate(1971, 1, 31)),
+                 QStringLiteral("(y1970 OR m197101)"));
+        QCOMPARE(senderFacet(QStringLiteral("Alice@customer.example")),
+                 QStringLiteral("f616c696365"));
+        QCOMPARE(senderFacet(QStringLiteral("alice")), QStringLiteral("f616c696365"));
+    }
+
+    // Date filters through the facet words find exactly the messages of the days asked for:
+    // a message at the first and the last millisecond of every day for 15 months, searched
+    // with ranges that start and end on day, month and year edges, and open ones.
+    void dateFiltersMatchEveryDayExactly() {
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO conversations(id, jid) VALUES (9, ?)"),
+                     {QStringLiteral("grid@x.example")}));
+        const QDate first(2023, 11, 20), last(2025, 2, 10);
+        QList<qint64> stamps;
+        int id = 1000;
+        for (QDate d = first; d <= last; d = d.addDays(1)) {
+            const qint64 start = QDateTime(d, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+            for (const qint64 ts : {start, start + 86400000 - 1}) {
+                QVERIFY(addMessage(db, id++, 9, QStringLiteral("grid@x.example"),
+                                   QStringLiteral("grid point"), ts));
+                stamps << ts;
+            }
+        }
+        options.window = 100000;  // rank every match: the count is what is checked
+        const auto ms = [](QDate d) {
+            return QDateTime(d, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        };
+        const std::pair<const char*, const char*> ranges[] = {
+            {"2024-01-01", "2025-01-01"}, {"2023-12-31", "2024-03-02"},
+            {"2024-02-29", "2024-03-01"}, {"2024-05-17", "2024-09-03"},
+            {"2023-11-20", "2023-11-21"}, {"", "2024-01-01"},
+            {"2024-12-15", ""},           {"", "2023-11-20"},
+            {"2025-02-11", ""},           {"2024-06-01", "2024-05-01"},
+            {"1999-01-01", "2099-01-01"},
+        };
+        for (const auto& [after, before] : ranges) {
+            QString text = QStringLiteral("grid with:grid@x.example");
+            qint64 low = std::numeric_limits<qint64>::min();
+            qint64 high = std::numeric_limits<qint64>::max();
+            if (*after) {
+                text += QStringLiteral(" after:") + QLatin1String(after);
+                low = ms(QDate::fromString(QLatin1String(after), Qt::ISODate));
+            }
+            if (*before) {
+                text += QStringLiteral(" before:") + QLatin1String(before);
+                high = ms(QDate::fromString(QLatin1String(before), Qt::ISODate));
+            }
+            const auto expected = std::count_if(stamps.begin(), stamps.end(),
+                                                [&](qint64 ts) { return ts >= low && ts < high; });
+            QCOMPARE(find(text, nullptr, 2000).size(), qsizetype(expected));
+            // The same rows with no words to search for, through the newest-rows path.
+            const QString filtersOnly = text.mid(5);
+            QCOMPARE(find(filtersOnly, nullptr, 2000).size(), qsizetype(expected));
+        }
+    }
+
+    // A message whose time, sender or conversation changes is found under the new values.
+    void changedMessageIsFoundByItsNewFacets() {
+        QCOMPARE(ids(find("escalation after:2025-01-01")), QStringList{});
+        QVERIFY(exec(db,
+                     QStringLiteral("UPDATE messages SET timestamp = ?, conversation_id = 1 "
+                                    "WHERE id = 6"),
+                     {utc(2025, 4, 4)}));
+        QCOMPARE(ids(find("escalation after:2025-04-04 before:2025-04-05")), QStringList{"m6"});
+        QVERIFY(find("escalation before:2025-01-01").isEmpty());
+        QCOMPARE(ids(find("escalation with:alice@customer.example")), QStringList{"m6"});
+        QVERIFY(find("escalation with:carol@team.example").isEmpty());
+        QVERIFY(exec(db, QStringLiteral("UPDATE messages SET sender = ? WHERE id = 6"), {kBob}));
+        QCOMPARE(ids(find("escalation from:bob")), QStringList{"m6"});
+        QVERIFY(find("escalation from:carol").isEmpty());
+        QCOMPARE(ids(find("from:bob with:alice@customer.example")), QStringList{"m6"});
+    }
+
+    // with: naming nobody we talk to finds nothing, quickly, and no error.
+    void withUnknownPeer() {
+        SearchStats stats;
+        QVERIFY(find("tunnel with:nobody@nowhere.example", &stats).isEmpty());
+        QVERIFY(stats.error.isEmpty());
+        QVERIFY(find("with:nobody@nowhere.example -spam", &stats).isEmpty());
+        QVERIFY(stats.error.isEmpty());
+        // An exclusion with a peer runs through the index.
+        QCOMPARE(ids(find("with:alice@customer.example -jam")), (QStringList{"m2", "m1", "m9"}));
     }
 
     void malformed_data() {
