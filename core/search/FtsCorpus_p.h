@@ -43,11 +43,16 @@ struct FtsCorpus {
     QString joins;         // extra joins for describe()
     QString conversation;  // SQL for SearchHit::conversation
     int snippetColumn;     // FTS column the snippet is cut from
-    // The FTS column of the text, when the table has other columns that words typed by the
-    // user must not reach (messages: `facets`); empty: every column is text.
-    QString textColumn;
-    // The FTS column of filter words (see MessageFacets_p.h); empty if none.
-    QString facetColumn;
+    // Rank with bm25() rather than the estimate from highlight(): for corpora small enough
+    // (tens of thousands of rows) that bm25()'s count of each phrase's rows is cheap. It
+    // reads no text, so it is faster than highlight() there; snippets then come from
+    // describe(), for the hits kept only.
+    bool exactRanking = false;
+    // The FTS columns of the text, space-separated: words typed by the user reach only these,
+    // not the facet words.
+    QString textColumns;
+    QString facetColumn;  // the FTS column of filter words (see SearchFacets_p.h)
+    QString tagsColumn;   // the FTS column of the tags, empty if none
 
     static const FtsCorpus& messages();
     static const FtsCorpus& answers();
@@ -89,10 +94,10 @@ bool newestRows(QSqlDatabase& db, const FtsCorpus& c, const QString& facets,
                 const QString& excluded, const SqlCondition& filter, qint64 nowMs, int keep,
                 QList<Candidate>& out, SearchKindStats& stats, QString& error);
 
-// Turns candidates into hits: id, title, conversation and a snippet of the matches of
-// `match` (or the start of the body when `match` is empty). One lookup per hit, by rowid
-// alone when the candidate brings its highlighted text.
-// `matches` holds each corpus's MATCH expression (none: no text was searched for).
+// Turns candidates into hits: id, title, conversation (one lookup per hit, by rowid) and a
+// snippet of the matches of the corpus's expression in `matches`: cut from the candidate's
+// highlighted text when it has one, else from one snippet() statement per kind; the start
+// of the body when no text was searched for.
 bool describe(QSqlDatabase& db, const QList<Candidate>& candidates,
               const QHash<const FtsCorpus*, QString>& matches, const SearchOptions& options,
               QList<SearchHit>& out, QString& error);

@@ -32,13 +32,15 @@ enum class SearchPlan {
 struct SearchKindStats {
     SearchPlan plan = SearchPlan::Skipped;
     int ranked = 0;  // rows scored (at most SearchOptions::window)
+    double ms = 0;   // time spent finding and ranking this kind
 };
 
 struct SearchStats {
     SearchKindStats messages;
     SearchKindStats answers;
     SearchKindStats tips;
-    QString error;  // the first database error, empty when all went well
+    double describeMs = 0;  // time spent reading the hits' fields and snippets
+    QString error;          // the first database error, empty when all went well
 };
 
 struct SearchOptions {
@@ -48,9 +50,10 @@ struct SearchOptions {
     // each candidate is read once, so cost grows with this, not with the number of matches
     // (~10 ms for 2,000 candidates over 1,000,000 messages on a busy 2-core machine).
     int window = 500;
-    // Rank with FTS5's bm25() instead of the estimate (see SearchService.h). Exact, but
-    // bm25() first counts every row that contains each phrase: ~15 ms for a word in 700,000
-    // rows, whatever the window. For benchmarks and comparisons.
+    // Rank messages with FTS5's bm25() instead of the estimate (see SearchService.h). Exact,
+    // but bm25() first counts every row that contains each phrase: ~15 ms for a word in
+    // 700,000 rows, whatever the window. For benchmarks and comparisons. (Answers and tips,
+    // tens of thousands of rows, always use bm25().)
     bool exactBm25 = false;
     QString highlightOpen = QStringLiteral("\u0002");
     QString highlightClose = QStringLiteral("\u0003");

@@ -16,6 +16,8 @@
 //   after:2024-01-31     on or after 00:00 UTC of that day (inclusive)
 //   before:2024-02-01    strictly before 00:00 UTC of that day (exclusive), so
 //                        "after:D before:D+1" is exactly day D (UTC)
+//                        (items dated outside 1970-2099, i.e. by a broken clock, are not
+//                        found by date filters)
 //
 // Bad syntax never fails: an unbalanced quote is ignored, a filter with an unknown key or a
 // bad value (foo:bar, kind:fish, before:2026-13-45) is searched as the words typed, and FTS5

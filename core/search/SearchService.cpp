@@ -1,6 +1,7 @@
 #include "search/SearchService.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -8,8 +9,8 @@
 #include <cmath>
 
 #include "search/FtsCorpus_p.h"
-#include "search/MessageFacets_p.h"
 #include "search/MessageKeywords.h"
+#include "search/SearchFacets_p.h"
 
 Q_LOGGING_CATEGORY(lcSearch, "rapport.search")
 
@@ -55,26 +56,29 @@ QList<SearchHit> SearchService::search(QSqlDatabase& db, const SearchQuery& quer
         if (!query.filters.allowsKind(corpus->kind)) {
             continue;
         }
+        QElapsedTimer timer;
+        timer.start();
         const SqlCondition filter = filterCondition(*corpus, query.filters);
         QString error;
-        MessageFacets facets;
-        bool ok = corpus->facetColumn.isEmpty() || messageFacets(db, query.filters, facets, error);
+        SearchFacets facets;
+        bool ok = searchFacets(db, *corpus, query.filters, facets, error);
         if (ok && facets.matchesNothing) {
             continue;
         }
         if (ok && query.hasText()) {
+            // Snippets highlight the words; the facet words only narrowed.
+            matches.insert(corpus, inText(*corpus, match));
             QString corpusMatch = inText(*corpus, match);
             if (!facets.expression.isEmpty()) {
-                corpusMatch += QLatin1String(" AND {") + corpus->facetColumn +
-                               QLatin1String("} : (") + facets.expression + u')';
+                corpusMatch += QLatin1String(" AND ") + facets.expression;
             }
-            matches.insert(corpus, corpusMatch);
             ok = rankMatches(db, *corpus, corpusMatch, filter, options, now, limit, candidates,
                              *kindStats, error);
         } else if (ok) {
             ok = newestRows(db, *corpus, facets.expression, excluded, filter, now, limit,
                             candidates, *kindStats, error);
         }
+        kindStats->ms = double(timer.nsecsElapsed()) / 1e6;
         if (!ok) {
             // One broken kind (say, a missing index) must not hide the others.
             qCWarning(lcSearch) << "Searching" << corpus->kind << "failed:" << error;
@@ -89,33 +93,37 @@ QList<SearchHit> SearchService::search(QSqlDatabase& db, const SearchQuery& quer
     }
     QList<SearchHit> hits;
     QString error;
+    QElapsedTimer timer;
+    timer.start();
     if (!describe(db, candidates, matches, options, hits, error)) {
         qCWarning(lcSearch) << "Reading search hits failed:" << error;
         if (st.error.isEmpty()) {
             st.error = error;
         }
     }
+    st.describeMs = double(timer.nsecsElapsed()) / 1e6;
     return hits;
 }
 
 QList<SearchHit> SearchService::suggestAnswers(QSqlDatabase& db, const QString& customerMessage,
                                                int n, const SearchOptions& options,
                                                QString* error) {
+    const FtsCorpus& c = FtsCorpus::answers();
     const QString match =
-        MessageKeywords::matchExpression(MessageKeywords::extract(customerMessage));
+        inText(c, MessageKeywords::matchExpression(MessageKeywords::extract(customerMessage)));
     if (n <= 0 || match.isEmpty()) {
         return {};
     }
-    const FtsCorpus& c = FtsCorpus::answers();
-    // Title 5, body 1, tags 2: a customer's words in an answer's title are the best sign.
+    // Title 5, body 1, tags 2 (facets 0): a customer's words in an answer's title are the
+    // best sign.
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    bool ok =
-        q.prepare(QStringLiteral("SELECT answers_fts.rowid, bm25(answers_fts, 5.0, 1.0, 2.0) AS r, "
-                                 "coalesce(b.use_count, 0), %1 FROM answers_fts "
-                                 "CROSS JOIN answers b ON b.rowid = answers_fts.rowid "
-                                 "WHERE answers_fts MATCH ? ORDER BY r LIMIT ?")
-                      .arg(c.time));
+    bool ok = q.prepare(
+        QStringLiteral("SELECT answers_fts.rowid, bm25(answers_fts, 5.0, 1.0, 2.0, 0.0) AS r, "
+                       "coalesce(b.use_count, 0), %1 FROM answers_fts "
+                       "CROSS JOIN answers b ON b.rowid = answers_fts.rowid "
+                       "WHERE answers_fts MATCH ? ORDER BY r LIMIT ?")
+            .arg(c.time));
     if (ok) {
         q.addBindValue(match);
         q.addBindValue(kSuggestionCandidates);

@@ -171,43 +171,127 @@ const QString MessagesWithSeq =
 
 // --- v5: search filters as indexed words. "printer with:bob" or "error before:2024-03-01"
 // used to walk every match of the words (765,000 rows for "the" in a million messages) and
-// check the filter on each: 200 ms. FTS5 intersects two word lists by seeking, so each row
-// also carries its filter values as words, in a second column, `facets`: c<conversation>,
-// y<year>, m<year><month>, d<year><month><day> (UTC, as the date filters are) and
-// f<hex of the sender's lowercased local part>. The column is generated (VIRTUAL: nothing
-// stored), so the external-content index reads it like the body, and a changed timestamp,
-// sender or conversation re-indexes the row through the update trigger.
+// check the filter on each: 200 ms. FTS5 intersects word lists by seeking, so each row also
+// carries its filter values as words, in a last column, `facets`: e<decade> (e202 for the
+// 2020s), y<year>, m<year><month>,
+// d<year><month><day> (UTC, as the date filters are), f<hex of the lowercased local part of
+// the sender or author> and, for messages, c<conversation>. The column is generated
+// (VIRTUAL: nothing is stored), so the external-content index reads it like the text, and a
+// changed time, author or conversation re-indexes the row through the update trigger.
 // Search finds the same rows as before: the exact filters still apply; facets only narrow.
-const QString MessagesAddFacets = QStringLiteral(
-    "ALTER TABLE messages ADD COLUMN facets TEXT GENERATED ALWAYS AS ("
-    "'c' || conversation_id || "
-    "' y' || strftime('%Y', timestamp / 1000, 'unixepoch') || "
-    "' m' || strftime('%Y%m', timestamp / 1000, 'unixepoch') || "
-    "' d' || strftime('%Y%m%d', timestamp / 1000, 'unixepoch') || "
-    "' f' || hex(lower(substr(sender, 1, instr(sender, '@') - 1)))) VIRTUAL");
-const QString DropMessagesFtsDelete = QStringLiteral("DROP TRIGGER messages_fts_delete");
-const QString DropMessagesFtsUpdate = QStringLiteral("DROP TRIGGER messages_fts_update");
-const QString DropMessagesFts = QStringLiteral("DROP TABLE messages_fts");
+
+// The date and author words of a row whose time (ms UTC) is `timeMs` and author `jid`.
+QString facetWords(const QString& timeMs, const QString& jid) {
+    const QString seconds = timeMs + QLatin1String(" / 1000, 'unixepoch')");
+    return QLatin1String("'e' || substr(strftime('%Y', ") + seconds +
+           QLatin1String(", 1, 3) || ' y' || strftime('%Y', ") + seconds +
+           QLatin1String(" || ' m' || strftime('%Y%m', ") + seconds +
+           QLatin1String(" || ' d' || strftime('%Y%m%d', ") + seconds +
+           QLatin1String(" || ' f' || hex(lower(substr(") + jid + QLatin1String(", 1, instr(") +
+           jid + QLatin1String(", '@') - 1)))");
+}
+
+QString addFacets(const QString& table, const QString& words) {
+    return QLatin1String("ALTER TABLE ") + table +
+           QLatin1String(" ADD COLUMN facets TEXT GENERATED ALWAYS AS (") + words +
+           QLatin1String(") VIRTUAL");
+}
+
+// The stored CREATE TABLE text after addFacets(): SQLite appends the column as written.
+QString withFacets(const QString& createTable, const QString& addColumn) {
+    return createTable.chopped(1) + u',' + addColumn.mid(addColumn.indexOf(u" facets")) + u')';
+}
+
+const QString MessagesAddFacets =
+    addFacets(QStringLiteral("messages"),
+              QLatin1String("'c' || conversation_id || ' ' || ") +
+                  facetWords(QStringLiteral("timestamp"), QStringLiteral("sender")));
+const QString AnswersAddFacets = addFacets(
+    QStringLiteral("answers"),
+    facetWords(QStringLiteral("coalesce(updated, created, 0)"), QStringLiteral("author")));
+const QString TipsAddFacets =
+    addFacets(QStringLiteral("tips"),
+              facetWords(QStringLiteral("coalesce(created, 0)"), QStringLiteral("author")));
+const QString MessagesWithFacets = withFacets(MessagesWithSeq, MessagesAddFacets);
+const QString AnswersWithFacets = withFacets(Answers, AnswersAddFacets);
+const QString TipsWithFacets = withFacets(Tips, TipsAddFacets);
+
+const QStringList DropFtsTriggersAndTables = {
+    QStringLiteral("DROP TRIGGER messages_fts_delete"),
+    QStringLiteral("DROP TRIGGER messages_fts_update"),
+    QStringLiteral("DROP TABLE messages_fts"),
+    QStringLiteral("DROP TRIGGER answers_fts_insert"),
+    QStringLiteral("DROP TRIGGER answers_fts_delete"),
+    QStringLiteral("DROP TRIGGER answers_fts_update"),
+    QStringLiteral("DROP TABLE answers_fts"),
+    QStringLiteral("DROP TRIGGER tips_fts_insert"),
+    QStringLiteral("DROP TRIGGER tips_fts_delete"),
+    QStringLiteral("DROP TRIGGER tips_fts_update"),
+    QStringLiteral("DROP TABLE tips_fts"),
+};
+
+#define RAPPORT_FTS_OPTIONS "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
 const QString MessagesFtsWithFacets = QStringLiteral(
     "CREATE VIRTUAL TABLE messages_fts USING fts5(body, facets, content='messages', "
-    "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')");
-const QString MessagesFtsRebuild =
-    QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES('rebuild')");
+    "content_rowid='id', " RAPPORT_FTS_OPTIONS ")");
+const QString AnswersFtsWithFacets = QStringLiteral(
+    "CREATE VIRTUAL TABLE answers_fts USING fts5(title, body, tags, facets, content='answers', "
+    "content_rowid='rowid', " RAPPORT_FTS_OPTIONS ")");
+const QString TipsFtsWithFacets = QStringLiteral(
+    "CREATE VIRTUAL TABLE tips_fts USING fts5(body, tags, facets, content='tips', "
+    "content_rowid='rowid', " RAPPORT_FTS_OPTIONS ")");
+#undef RAPPORT_FTS_OPTIONS
+
+const QStringList RebuildFts = {
+    QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES('rebuild')"),
+    QStringLiteral("INSERT INTO answers_fts(answers_fts) VALUES('rebuild')"),
+    QStringLiteral("INSERT INTO tips_fts(tips_fts) VALUES('rebuild')"),
+};
+
+// Messages enter the index from MessageStore (see v3); only deletes and changes are triggers,
+// and only a change of an indexed value: state updates (receipts) must not touch the index.
 const QString MessagesFtsDeleteWithFacets = QStringLiteral(
     "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
     "INSERT INTO messages_fts(messages_fts, rowid, body, facets) "
     "VALUES ('delete', old.id, old.body, old.facets); END");
-// Only when an indexed value changes: state updates (receipts) must not touch the index.
 const QString MessagesFtsUpdateWithFacets = QStringLiteral(
     "CREATE TRIGGER messages_fts_update "
     "AFTER UPDATE OF body, conversation_id, timestamp, sender ON messages BEGIN "
     "INSERT INTO messages_fts(messages_fts, rowid, body, facets) "
     "VALUES ('delete', old.id, old.body, old.facets); "
     "INSERT INTO messages_fts(rowid, body, facets) VALUES (new.id, new.body, new.facets); END");
-// The stored CREATE TABLE text after MessagesAddFacets (see MessagesWithSeq).
-const QString MessagesWithFacets = MessagesWithSeq.chopped(1) + u',' +
-                                   MessagesAddFacets.mid(MessagesAddFacets.indexOf(u"facets") - 1) +
-                                   u')';
+
+const QString AnswersFtsInsertWithFacets = QStringLiteral(
+    "CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN "
+    "INSERT INTO answers_fts(rowid, title, body, tags, facets) "
+    "VALUES (new.rowid, new.title, new.body, new.tags, new.facets); END");
+const QString AnswersFtsDeleteWithFacets = QStringLiteral(
+    "CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN "
+    "INSERT INTO answers_fts(answers_fts, rowid, title, body, tags, facets) "
+    "VALUES ('delete', old.rowid, old.title, old.body, old.tags, old.facets); END");
+const QString AnswersFtsUpdateWithFacets = QStringLiteral(
+    "CREATE TRIGGER answers_fts_update "
+    "AFTER UPDATE OF title, body, tags, rowid, created, updated, author ON answers BEGIN "
+    "INSERT INTO answers_fts(answers_fts, rowid, title, body, tags, facets) "
+    "VALUES ('delete', old.rowid, old.title, old.body, old.tags, old.facets); "
+    "INSERT INTO answers_fts(rowid, title, body, tags, facets) "
+    "VALUES (new.rowid, new.title, new.body, new.tags, new.facets); END");
+
+const QString TipsFtsInsertWithFacets = QStringLiteral(
+    "CREATE TRIGGER tips_fts_insert AFTER INSERT ON tips BEGIN "
+    "INSERT INTO tips_fts(rowid, body, tags, facets) "
+    "VALUES (new.rowid, new.body, new.tags, new.facets); END");
+const QString TipsFtsDeleteWithFacets = QStringLiteral(
+    "CREATE TRIGGER tips_fts_delete AFTER DELETE ON tips BEGIN "
+    "INSERT INTO tips_fts(tips_fts, rowid, body, tags, facets) "
+    "VALUES ('delete', old.rowid, old.body, old.tags, old.facets); END");
+const QString TipsFtsUpdateWithFacets = QStringLiteral(
+    "CREATE TRIGGER tips_fts_update AFTER UPDATE OF body, tags, rowid, created, author ON tips "
+    "BEGIN "
+    "INSERT INTO tips_fts(tips_fts, rowid, body, tags, facets) "
+    "VALUES ('delete', old.rowid, old.body, old.tags, old.facets); "
+    "INSERT INTO tips_fts(rowid, body, tags, facets) "
+    "VALUES (new.rowid, new.body, new.tags, new.facets); END");
 
 Result<void> setVersion(QSqlDatabase& db, int version) {
     QSqlQuery q(db);
@@ -254,10 +338,14 @@ const std::vector<Migration>& Migrations::all() {
         {2, {MessagesByMessageId, MessagesByOriginId, MessagesArchivedByTime}},
         {3, {DropMessagesFtsInsert}},
         {4, {MessagesAddSeq, MessagesSeqFromId, DropMessagesByTime, MessagesByOrder}},
-        {5,
-         {MessagesAddFacets, DropMessagesFtsDelete, DropMessagesFtsUpdate, DropMessagesFts,
-          MessagesFtsWithFacets, MessagesFtsRebuild, MessagesFtsDeleteWithFacets,
-          MessagesFtsUpdateWithFacets}},
+        {5, QStringList{MessagesAddFacets, AnswersAddFacets, TipsAddFacets} +
+                DropFtsTriggersAndTables +
+                QStringList{MessagesFtsWithFacets, AnswersFtsWithFacets, TipsFtsWithFacets} +
+                RebuildFts +
+                QStringList{MessagesFtsDeleteWithFacets, MessagesFtsUpdateWithFacets,
+                            AnswersFtsInsertWithFacets, AnswersFtsDeleteWithFacets,
+                            AnswersFtsUpdateWithFacets, TipsFtsInsertWithFacets,
+                            TipsFtsDeleteWithFacets, TipsFtsUpdateWithFacets}},
     };
     return migrations;
 }
@@ -280,19 +368,19 @@ const QStringList& Migrations::currentSchema() {
         Outbox,
         OutboxByMessage,
         SyncCursors,
-        Answers,
-        Tips,
+        AnswersWithFacets,
+        TipsWithFacets,
         MessagesFtsWithFacets,
         MessagesFtsDeleteWithFacets,
         MessagesFtsUpdateWithFacets,
-        AnswersFts,
-        AnswersFtsInsert,
-        AnswersFtsDelete,
-        AnswersFtsUpdate,
-        TipsFts,
-        TipsFtsInsert,
-        TipsFtsDelete,
-        TipsFtsUpdate,
+        AnswersFtsWithFacets,
+        AnswersFtsInsertWithFacets,
+        AnswersFtsDeleteWithFacets,
+        AnswersFtsUpdateWithFacets,
+        TipsFtsWithFacets,
+        TipsFtsInsertWithFacets,
+        TipsFtsDeleteWithFacets,
+        TipsFtsUpdateWithFacets,
     };
     return schema;
 }

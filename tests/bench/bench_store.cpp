@@ -637,12 +637,14 @@ int main(int argc, char** argv) {
         qsizetype hits = 0;
         bool error = false;
         bool window = false;
+        QString split;  // where the time went, per kind
     };
     std::vector<double> searchMs, rawMs;
     struct Slow {
         double searchMs;
         double rawMs;
         QString text;
+        QString split;
     };
     std::vector<Slow> slowest;
     int errors = 0, windowed = 0, empty = 0;
@@ -692,6 +694,11 @@ int main(int argc, char** argv) {
                       r.hits = hits.size();
                       r.error = !stats.error.isEmpty();
                       r.window = stats.messages.plan == search::SearchPlan::NewestWindow;
+                      r.split = QStringLiteral("messages %1, answers %2, tips %3, hits %4 ms")
+                                    .arg(stats.messages.ms, 0, 'f', 1)
+                                    .arg(stats.answers.ms, 0, 'f', 1)
+                                    .arg(stats.tips.ms, 0, 'f', 1)
+                                    .arg(stats.describeMs, 0, 'f', 1);
                   };
                   // Alternate which runs first, so neither always gets a warm
                   // cache from the other.
@@ -705,7 +712,7 @@ int main(int argc, char** argv) {
                   return r;
               }).result();
         searchMs.push_back(tm.searchMs);
-        slowest.push_back({tm.searchMs, tm.rawMs, text});
+        slowest.push_back({tm.searchMs, tm.rawMs, text, tm.split});
         if (tm.rawMs >= 0) {
             rawMs.push_back(tm.rawMs);
         }
@@ -740,8 +747,8 @@ int main(int argc, char** argv) {
         const QString raw = slowest[i].rawMs < 0
                                 ? QStringLiteral("no MATCH expression")
                                 : QString::number(slowest[i].rawMs, 'f', 2) + QStringLiteral(" ms");
-        std::printf("bench_store: slow query %.2f ms (raw %s): %s\n", slowest[i].searchMs,
-                    qPrintable(raw), qPrintable(slowest[i].text));
+        std::printf("bench_store: slow query %.2f ms (raw %s): %s [%s]\n", slowest[i].searchMs,
+                    qPrintable(raw), qPrintable(slowest[i].text), qPrintable(slowest[i].split));
     }
 
     db.reset();

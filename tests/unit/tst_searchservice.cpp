@@ -8,8 +8,8 @@
 #include <QTimeZone>
 #include <QtTest>
 
-#include "search/MessageFacets_p.h"
 #include "search/RelevanceEstimate_p.h"
+#include "search/SearchFacets_p.h"
 #include "search/SearchService.h"
 #include "store/Migrations.h"
 
@@ -334,17 +334,16 @@ private slots:
         QCOMPARE(ids(find("kind:tip before:2025-03-01")), QStringList{"ttip-mtu"});
     }
 
-    // The facet words (c<conversation>, y/m/d<date>, f<sender>) narrow searches but are not
-    // text: typing one finds nothing, as a word or as a prefix.
+    // The facet words (c<conversation>, y/m/d<date>, f<sender or author>) narrow searches but
+    // are not text: typing one finds nothing (message, answer or tip), as a word or a prefix.
     void facetWordsAreNotText() {
-        for (const char* typed :
-             {"c1", "c2*", "y2025", "m202506", "d20250610", "d2*", "y2*", "f616c696365", "fa*"}) {
-            const auto hits = find(QString::fromLatin1(typed) + QStringLiteral(" kind:message"));
-            QVERIFY2(hits.isEmpty(), typed);
+        for (const char* typed : {"c1", "c2*", "e202", "y2025", "m202506", "d20250610", "d2*",
+                                  "y2*", "f616c696365", "f6*"}) {
+            QVERIFY2(find(QString::fromLatin1(typed)).isEmpty(), typed);
         }
     }
 
-    // The fewest words: whole years, then whole months, then days.
+    // The fewest words: whole decades, years, months, then days.
     void dateFacetWords() {
         QCOMPARE(dateFacets(QDate(2024, 1, 1), QDate(2024, 12, 31)), QStringLiteral("y2024"));
         QCOMPARE(dateFacets(QDate(2024, 2, 1), QDate(2024, 2, 29)), QStringLiteral("m202402"));
@@ -356,6 +355,13 @@ private slots:
         // Open ends are clamped to the facet years.
         QCOMPARE(dateFacets(QDate(1900, 1, 1), QDate(1971, 1, 31)),
                  QStringLiteral("(y1970 OR m197101)"));
+        // Decades: an open end costs a handful of words, not a hundred years.
+        QCOMPARE(dateFacets(QDate(1900, 1, 1), QDate(2024, 2, 29)),
+                 QStringLiteral("(e197 OR e198 OR e199 OR e200 OR e201 OR y2020 OR y2021 OR "
+                                "y2022 OR y2023 OR m202401 OR m202402)"));
+        QCOMPARE(dateFacets(QDate(2025, 12, 31), QDate(3000, 1, 1)),
+                 QStringLiteral("(d20251231 OR y2026 OR y2027 OR y2028 OR y2029 OR e203 OR e204 "
+                                "OR e205 OR e206 OR e207 OR e208 OR e209)"));
         QCOMPARE(senderFacet(QStringLiteral("Alice@customer.example")),
                  QStringLiteral("f616c696365"));
         QCOMPARE(senderFacet(QStringLiteral("alice")), QStringLiteral("f616c696365"));
@@ -426,6 +432,29 @@ private slots:
         QCOMPARE(ids(find("escalation from:bob")), QStringList{"m6"});
         QVERIFY(find("escalation from:carol").isEmpty());
         QCOMPARE(ids(find("from:bob with:alice@customer.example")), QStringList{"m6"});
+    }
+
+    // Answers and tips are narrowed the same way: by date (answers: last update), author and
+    // whole tags; an edit re-indexes them.
+    void answersAndTipsByFacets() {
+        QCOMPARE(ids(find("kind:answer after:2025-05-01 before:2025-05-02")),
+                 QStringList{"aprinter-e1234"});
+        QVERIFY(exec(db, QStringLiteral("UPDATE answers SET updated = ?, author = ? WHERE id = ?"),
+                     {utc(2025, 4, 4), kBob, QStringLiteral("paper-jam")}));
+        QCOMPARE(ids(find("kind:answer after:2025-04-04 before:2025-04-05")),
+                 QStringList{"apaper-jam"});
+        QCOMPARE(ids(find("kind:answer from:bob")), QStringList{"apaper-jam"});
+        QVERIFY(exec(db, QStringLiteral("UPDATE tips SET created = ? WHERE id = ?"),
+                     {utc(2023, 1, 1), QStringLiteral("tip-mtu")}));
+        QCOMPARE(ids(find("tunnel kind:tip before:2023-01-02")), QStringList{"ttip-mtu"});
+        QVERIFY(find("tunnel kind:tip after:2023-01-02").isEmpty());
+        // A tag with inner punctuation is the phrase of its words, and still a whole tag.
+        QVERIFY(addTip(db, "tip-wifi", kCarol, "Captive portals need a browser", "wi-fi guest",
+                       utc(2025, 5, 5)));
+        QCOMPARE(ids(find("tag:wi-fi")), QStringList{"ttip-wifi"});
+        QCOMPARE(ids(find("portals tag:guest tag:wi-fi")), QStringList{"ttip-wifi"});
+        QVERIFY(find("tag:fi").isEmpty());
+        QVERIFY(find("tag:wi").isEmpty());
     }
 
     // with: naming nobody we talk to finds nothing, quickly, and no error.

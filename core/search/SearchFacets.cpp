@@ -1,4 +1,4 @@
-#include "search/MessageFacets_p.h"
+#include "search/SearchFacets_p.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -40,7 +40,11 @@ QString dateFacets(QDate first, QDate last) {
     last = std::min(last, QDate(kLastFacetYear, 12, 31));
     QStringList words;
     for (QDate d = first; d.isValid() && d <= last;) {
-        if (d.day() == 1 && d.month() == 1 && QDate(d.year(), 12, 31) <= last) {
+        if (d.day() == 1 && d.month() == 1 && d.year() % 10 == 0 &&
+            QDate(d.year() + 9, 12, 31) <= last) {
+            words << QStringLiteral("e%1").arg(d.year() / 10, 3, 10, QLatin1Char('0'));
+            d = d.addYears(10);
+        } else if (d.day() == 1 && d.month() == 1 && QDate(d.year(), 12, 31) <= last) {
             words << QStringLiteral("y%1").arg(d.year(), 4, 10, QLatin1Char('0'));
             d = d.addYears(1);
         } else if (d.day() == 1 && QDate(d.year(), d.month(), d.daysInMonth()) <= last) {
@@ -54,11 +58,14 @@ QString dateFacets(QDate first, QDate last) {
     return words.isEmpty() ? QString() : anyOf(words);
 }
 
-bool messageFacets(QSqlDatabase& db, const SearchFilters& filters, MessageFacets& out,
-                   QString& error) {
-    out = MessageFacets{};
+bool searchFacets(QSqlDatabase& db, const FtsCorpus& c, const SearchFilters& filters,
+                  SearchFacets& out, QString& error) {
+    out = SearchFacets{};
+    if (c.facetColumn.isEmpty()) {
+        return true;
+    }
     QStringList parts;
-    if (!filters.with.isEmpty()) {
+    if (!filters.with.isEmpty() && c.kind == u"message") {
         SqlCondition peers;
         jidCondition(QStringLiteral("jid"), filters.with, peers);
         QSqlQuery q(db);
@@ -107,7 +114,20 @@ bool messageFacets(QSqlDatabase& db, const SearchFilters& filters, MessageFacets
         }
         parts << dates;
     }
-    out.expression = parts.join(QLatin1String(" AND "));
+    if (!parts.isEmpty()) {
+        out.expression = u'{' + c.facetColumn + QLatin1String("} : (") +
+                         parts.join(QLatin1String(" AND ")) + u')';
+    }
+    // Whole tags are words of the tags column too ("wi-fi" as the phrase "wi fi").
+    if (!c.tagsColumn.isEmpty()) {
+        for (const QString& tag : filters.tags) {
+            if (SearchQuery::hasWordCharacter(tag)) {
+                out.expression += (out.expression.isEmpty() ? QString() : QStringLiteral(" AND ")) +
+                                  u'{' + c.tagsColumn + QLatin1String("} : ") +
+                                  SearchQuery::quoted(tag);
+            }
+        }
+    }
     return true;
 }
 
