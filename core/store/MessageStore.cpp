@@ -342,12 +342,15 @@ QFuture<Result<int>> MessageStore::updateState(QString peer, QString id,
             // receipt proves a "failed" message arrived after all).
             QSqlQuery q(db);
             q.prepare(QStringLiteral(
-                "UPDATE messages SET state = ? WHERE direction = 1 "
+                "UPDATE messages SET state = ? WHERE id IN ("
+                // Two lookups, not "message_id = ? OR origin_id = ?": with the partial
+                // indexes (direction = 1) SQLite would scan one of them whole for the OR.
+                "SELECT id FROM messages WHERE direction = 1 AND message_id = ? UNION ALL "
+                "SELECT id FROM messages WHERE direction = 1 AND origin_id = ?) "
                 "AND conversation_id = (SELECT id FROM conversations WHERE jid = ?) "
-                "AND (message_id = ? OR origin_id = ?) "
                 "AND CASE WHEN ? = 5 THEN state IN (1, 2) ELSE (state = 5 OR state < ?) END"));
             const int to = static_cast<int>(state);
-            for (const QVariant& v : {QVariant(to), QVariant(peer), QVariant(id), QVariant(id),
+            for (const QVariant& v : {QVariant(to), QVariant(id), QVariant(id), QVariant(peer),
                                       QVariant(to), QVariant(to)}) {
                 q.addBindValue(v);
             }

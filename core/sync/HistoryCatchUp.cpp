@@ -4,6 +4,8 @@
 
 #include "common/Logging.h"
 
+#include <utility>
+
 namespace rapport::sync {
 
 HistoryCatchUp::HistoryCatchUp(ArchiveQuery query, ArchiveSink* sink, QObject* parent)
@@ -16,6 +18,7 @@ void HistoryCatchUp::start() {
     m_running = true;
     m_summary = {};
     m_newest = {};
+    m_pending.clear();
     m_total = -1;
     onFinished(m_sink->cursor(), this, [this](const Result<QString>& cursor) {
         if (!cursor.ok()) {
@@ -118,6 +121,13 @@ void HistoryCatchUp::fillForward(const QString& after) {
             page.messages.resize(cut);
         }
         const QString newCursor = reachedNewest ? m_newest.last : page.last;
+        m_pending += page.messages;
+        if (!reachedNewest && m_pending.size() < StoreBatch) {
+            emit progress(m_summary.fetched + int(m_pending.size()), m_total);
+            fillForward(newCursor);
+            return;
+        }
+        page.messages = std::exchange(m_pending, {});
         storePage(page, newCursor, [this, reachedNewest, newCursor] {
             if (reachedNewest) {
                 complete();

@@ -41,6 +41,13 @@ public:
     HistoryCatchUp(ArchiveQuery query, ArchiveSink* sink, QObject* parent = nullptr);
 
     void setPageSize(int max) { m_pageSize = max; }
+
+    // Pages of the gap are stored together once they hold this many messages (or the gap is
+    // filled): every transaction writes again each index page it touched, and dedupe keys
+    // (archive ids) are random, so 250-message transactions (Prosody's page) cost about
+    // twice as much per message as 2,000-message ones at a million messages. A catch-up
+    // killed meanwhile loses nothing: the cursor moves only with what was stored.
+    static constexpr int StoreBatch = 2000;
     void start();
     bool isRunning() const { return m_running; }
 
@@ -70,7 +77,8 @@ private:
     int m_pageSize = 250;
     bool m_running = false;
     QString m_cursor;
-    xmpp::MamPage m_newest;  // the newest page, when a long gap was found
+    xmpp::MamPage m_newest;             // the newest page, when a long gap was found
+    QList<xmpp::MamMessage> m_pending;  // gap pages fetched but not stored yet
     int m_total = -1;
     Summary m_summary;
 };

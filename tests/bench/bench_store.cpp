@@ -29,6 +29,7 @@
 #include "search/SearchService.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "sync/HistoryCatchUp.h"
 #include "sync/MessageConversion.h"
 #include "xmpp/ElementParser.h"
 #include "xmpp/Namespaces.h"
@@ -60,7 +61,8 @@ struct Config {
 // ~2 years of history: 2024-01-01 .. 2026-01-01 UTC.
 constexpr qint64 StartMs = 1704067200000LL;
 constexpr qint64 SpanMs = 2LL * 365 * 24 * 3600 * 1000;
-constexpr int BatchSize = 1000;
+// Messages per transaction, as a catch-up stores the gap (the raw table gets the same).
+constexpr int BatchSize = sync::HistoryCatchUp::StoreBatch;
 
 // A vocabulary ordered by rank, sampled with Zipf frequencies (s = 1.05).
 class Vocabulary {
@@ -519,7 +521,7 @@ int main(int argc, char** argv) {
             const double storeRate = storeNs > 0 ? double(stored) / (double(storeNs) / 1e9) : 0;
 
             // The same texts into a standalone FTS5 table (same tokenizer and prefix options), in
-            // a separate file with the store's pragmas, batches of 1,000 per transaction.
+            // a separate file with the store's pragmas, batches of BatchSize per transaction.
             qint64 rawNs = 0;
             {
                 QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),

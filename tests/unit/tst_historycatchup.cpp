@@ -67,6 +67,7 @@ struct MemorySink : ArchiveSink {
     std::map<QString, int> stored;  // id -> times stored (must stay 1)
     QString cursorValue;
     int writesLeft = -1;  // -1: never dies
+    int writes = 0;       // store() calls that succeeded
 
     QFuture<Result<QString>> cursor() override {
         return QtFuture::makeReadyFuture(Result<QString>(cursorValue));
@@ -80,6 +81,7 @@ struct MemorySink : ArchiveSink {
         if (writesLeft > 0) {
             --writesLeft;
         }
+        ++writes;
         int added = 0;
         for (const MamMessage& m : messages) {
             if (stored.find(m.archiveId) == stored.end()) {
@@ -97,6 +99,7 @@ struct MemorySink : ArchiveSink {
 struct Run {
     bool finished = false;
     bool failed = false;
+    int progressReports = 0;
     HistoryCatchUp::Summary summary;
 };
 
@@ -110,6 +113,7 @@ Run runCatchUp(FakeArchive& archive, MemorySink& sink, int pageSize = 100) {
     });
     QObject::connect(&catchUp, &HistoryCatchUp::failed,
                      [&run](const Error&) { run.failed = true; });
+    QObject::connect(&catchUp, &HistoryCatchUp::progress, [&run] { ++run.progressReports; });
     catchUp.start();
     QElapsedTimer t;
     t.start();
@@ -202,6 +206,25 @@ private slots:
         QCOMPARE(sink.cursorValue, archive.ids.last());
     }
 
+    // The gap is stored in transactions of StoreBatch messages, not one per page; progress
+    // still moves with every page fetched.
+    void gapIsStoredInBatches() {
+        FakeArchive archive;
+        archive.append(300);
+        MemorySink sink;
+        QVERIFY(runCatchUp(archive, sink).finished);
+        archive.append(2 * HistoryCatchUp::StoreBatch + 950);
+        sink.writes = 0;
+        const Run run = runCatchUp(archive, sink, 250);
+        QVERIFY(run.finished);
+        QCOMPARE(int(sink.stored.size()), 300 + 2 * HistoryCatchUp::StoreBatch + 950);
+        // One page after the cursor, the newest page, then the gap: two full batches and
+        // the rest, which ends where the newest page begins.
+        QCOMPARE(sink.writes, 1 + 1 + 3);
+        QCOMPARE(run.progressReports, run.summary.pages);
+        QCOMPARE(sink.cursorValue, archive.ids.last());
+    }
+
     void killedCatchUpResumesWithoutLossOrDuplicates_data() {
         QTest::addColumn<int>("killAfterWrites");
         for (int k : {0, 1, 2, 5, 9}) {
@@ -210,8 +233,10 @@ private slots:
     }
     void killedCatchUpResumesWithoutLossOrDuplicates() {
         QFETCH(int, killAfterWrites);
+        // Enough for more than 9 writes of StoreBatch messages.
+        const int total = 12 * HistoryCatchUp::StoreBatch;
         FakeArchive archive;
-        archive.append(2000);
+        archive.append(total);
         MemorySink sink;
         sink.writesLeft = killAfterWrites;
         const Run killed = runCatchUp(archive, sink);
@@ -221,10 +246,9 @@ private slots:
         sink.writesLeft = -1;
         const Run last = runCatchUp(archive, sink);
         QVERIFY(last.finished);
-        QCOMPARE(int(sink.stored.size()), 2000);
-        for (const auto& [id, times] : sink.stored) {
-            QCOMPARE(times, 1);
-        }
+        QCOMPARE(int(sink.stored.size()), total);
+        QCOMPARE(sink.stored.begin()->first, archive.ids.first());
+        QCOMPARE(sink.stored.rbegin()->first, archive.ids.last());
         QCOMPARE(sink.cursorValue, archive.ids.last());
     }
 };
