@@ -534,6 +534,7 @@ int main(int argc, char** argv) {
                 QSqlQuery q(raw);
                 q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
                 q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+                q.exec(QStringLiteral("PRAGMA cache_size=-32768"));
                 if (!q.exec(QStringLiteral(
                         "CREATE VIRTUAL TABLE raw_fts USING fts5(body, tokenize='unicode61 "
                         "remove_diacritics 2', prefix='2 3')"))) {
