@@ -304,6 +304,23 @@ const QString SentByMessageId = QStringLiteral(
 const QString SentByOriginId = QStringLiteral(
     "CREATE INDEX messages_sent_origin_id ON messages(origin_id) WHERE direction = 1");
 
+// --- v6: the answer library works offline (core/library). An edit is kept in the answer's
+// row as 'pending' with the version it started from, so that publishing it can tell a
+// concurrent edit on the server (a conflict) from its own; a text that lost a conflict is
+// kept as a row of its own, pointing at the answer. What is still to be sent to the
+// team's service waits in library_outbox, one action per item (the newest wins), and a
+// publish always sends the row as it is then, so several offline edits go out once.
+const QString AnswersAddBaseVersion =
+    QStringLiteral("ALTER TABLE answers ADD COLUMN base_version INTEGER");
+const QString AnswersAddConflictOf =
+    QStringLiteral("ALTER TABLE answers ADD COLUMN conflict_of TEXT");
+const QString AnswersWithOfflineEdits =
+    AnswersWithFacets.chopped(1) + QStringLiteral(", base_version INTEGER, conflict_of TEXT)");
+const QString LibraryOutbox = QStringLiteral(
+    "CREATE TABLE library_outbox(id INTEGER PRIMARY KEY, node TEXT NOT NULL, "
+    "item_id TEXT NOT NULL, action TEXT NOT NULL /* publish | retract */, "
+    "created INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, UNIQUE(node, item_id))");
+
 Result<void> setVersion(QSqlDatabase& db, int version) {
     QSqlQuery q(db);
     // PRAGMA takes no bound parameters; version is our own integer.
@@ -359,6 +376,7 @@ const std::vector<Migration>& Migrations::all() {
                          AnswersFtsInsertWithFacets, AnswersFtsDeleteWithFacets,
                          AnswersFtsUpdateWithFacets, TipsFtsInsertWithFacets,
                          TipsFtsDeleteWithFacets, TipsFtsUpdateWithFacets}},
+        {6, {AnswersAddBaseVersion, AnswersAddConflictOf, LibraryOutbox}},
     };
     return migrations;
 }
@@ -381,8 +399,9 @@ const QStringList& Migrations::currentSchema() {
         Outbox,
         OutboxByMessage,
         SyncCursors,
-        AnswersWithFacets,
+        AnswersWithOfflineEdits,
         TipsWithFacets,
+        LibraryOutbox,
         MessagesFtsWithFacets,
         MessagesFtsDeleteWithFacets,
         MessagesFtsUpdateWithFacets,
