@@ -30,6 +30,26 @@ xmpp::Element textElement(const QString& name, const QString& text) {
 
 }  // namespace
 
+QString AnswerPayload::tombstoneId(const QString& answerId) {
+    return QStringLiteral("deleted-") + answerId;
+}
+
+xmpp::Element AnswerPayload::tombstone(const QString& by, const QDateTime& at) {
+    xmpp::Element e(QStringLiteral("deleted"), AnswerNs);
+    e.setAttribute(QStringLiteral("by"), by);
+    e.setAttribute(QStringLiteral("at"), isoUtc(at));
+    return e;
+}
+
+QString AnswerPayload::deletedAnswer(const QString& itemId, const xmpp::Element& payload) {
+    static const QString prefix = QStringLiteral("deleted-");
+    if (!itemId.startsWith(prefix) || !payload.is(u"deleted", AnswerNs)) {
+        return {};
+    }
+    const QString id = itemId.mid(prefix.size());
+    return QUuid::fromString(id).isNull() ? QString() : id;
+}
+
 QStringList AnswerPayload::normalizeTags(const QStringList& tags) {
     QStringList out;
     for (const QString& tag : tags) {

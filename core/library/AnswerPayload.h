@@ -25,6 +25,13 @@ public:
     // The answer an item carries; `itemId` becomes its id (it must be a UUID).
     static Result<Answer> fromElement(const QString& itemId, const xmpp::Element& payload);
 
+    // A delete retracts the answer's item and publishes a small tombstone item, so that a
+    // client that was away learns of it from the newest items alone (README.md).
+    static QString tombstoneId(const QString& answerId);
+    static xmpp::Element tombstone(const QString& by, const QDateTime& at);
+    // The answer an item says was deleted, if it is a valid tombstone; empty otherwise.
+    static QString deletedAnswer(const QString& itemId, const xmpp::Element& payload);
+
     // Tags as the library keeps them: lowercase, inner spaces as '-', no duplicates, in the
     // order given; empty ones dropped.
     static QStringList normalizeTags(const QStringList& tags);

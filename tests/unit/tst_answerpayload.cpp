@@ -128,6 +128,24 @@ private slots:
         QVERIFY(r.error().message.startsWith(QStringLiteral("The answer ")));
     }
 
+    // A delete leaves a tombstone item; only a well-formed one deletes anything.
+    void tombstones() {
+        const xmpp::Element t =
+            AnswerPayload::tombstone(QStringLiteral("alice@example.com"),
+                                     QDateTime(QDate(2026, 5, 5), QTime(9, 0), Qt::UTC));
+        QCOMPARE(t.toXml(), QStringLiteral("<deleted xmlns='urn:rapport:answer:1' "
+                                           "by='alice@example.com' at='2026-05-05T09:00:00Z'/>"));
+        QCOMPARE(AnswerPayload::tombstoneId(kId), QStringLiteral("deleted-") + kId);
+        QCOMPARE(AnswerPayload::deletedAnswer(AnswerPayload::tombstoneId(kId), t), kId);
+        QVERIFY(AnswerPayload::deletedAnswer(kId, t).isEmpty());  // not a tombstone id
+        QVERIFY(AnswerPayload::deletedAnswer(QStringLiteral("deleted-x"), t).isEmpty());
+        QVERIFY(AnswerPayload::deletedAnswer(AnswerPayload::tombstoneId(kId),
+                                             AnswerPayload::toElement(sample()))
+                    .isEmpty());
+        // And a tombstone is never read as an answer.
+        QVERIFY(!AnswerPayload::fromElement(kId, t).ok());
+    }
+
     void tagsNormalized() {
         QCOMPARE(AnswerPayload::normalizeTags({QStringLiteral(" Wi Fi "), QStringLiteral("vpn"),
                                                QStringLiteral("VPN"), QString()}),

@@ -1,5 +1,7 @@
 #include "xmpp/ext/pubsub/PubSubExtension.h"
 
+#include <QPointer>
+
 #include "common/FutureUtils.h"
 #include "common/Logging.h"
 #include "xmpp/Client.h"
@@ -26,6 +28,10 @@ Result<void> toVoid(const Result<Element>& r) {
 }
 
 }  // namespace
+
+QString PubSubExtension::ownBareJid() const {
+    return client() ? client()->settings().jid.bare().toString() : QString();
+}
 
 void PubSubExtension::setTrustedServices(const QList<Jid>& services) {
     m_trusted.clear();
@@ -104,24 +110,32 @@ QList<PubSubItem> PubSubExtension::parseItems(const Element& items, const QStrin
     return out;
 }
 
+QFuture<Result<QList<PubSubItem>>> PubSubExtension::fetch(const Jid& service, Element items) {
+    Element ps = pubsub(ns::PubSub);
+    ps.appendChild(std::move(items));
+    QPointer<PubSubExtension> self(this);
+    return thenOn(
+        send(service, QStringLiteral("get"), ps), this,
+        [self](const Result<Element>& r) -> Result<QList<PubSubItem>> {
+            if (!r.ok()) {
+                return r.error();
+            }
+            if (self) {
+                self->m_bytesReceived += r.value().toXml().toUtf8().size();
+            }
+            return parseItems(
+                r.value().firstChild(u"pubsub", ns::PubSub).firstChild(u"items", ns::PubSub),
+                ns::PubSub);
+        });
+}
+
 QFuture<Result<QList<PubSubItem>>> PubSubExtension::items(const Jid& service, const QString& node,
                                                           int maxItems) {
     Element items = withNode(Element(QStringLiteral("items"), ns::PubSub), node);
     if (maxItems > 0) {
         items.setAttribute(QStringLiteral("max_items"), QString::number(maxItems));
     }
-    Element ps = pubsub(ns::PubSub);
-    ps.appendChild(items);
-    return thenOn(
-        send(service, QStringLiteral("get"), ps), this,
-        [](const Result<Element>& r) -> Result<QList<PubSubItem>> {
-            if (!r.ok()) {
-                return r.error();
-            }
-            return parseItems(
-                r.value().firstChild(u"pubsub", ns::PubSub).firstChild(u"items", ns::PubSub),
-                ns::PubSub);
-        });
+    return fetch(service, std::move(items));
 }
 
 QFuture<Result<QList<PubSubItem>>> PubSubExtension::itemsById(const Jid& service,
@@ -133,26 +147,19 @@ QFuture<Result<QList<PubSubItem>>> PubSubExtension::itemsById(const Jid& service
         item.setAttribute(QStringLiteral("id"), id);
         items.appendChild(item);
     }
-    Element ps = pubsub(ns::PubSub);
-    ps.appendChild(items);
-    return thenOn(
-        send(service, QStringLiteral("get"), ps), this,
-        [](const Result<Element>& r) -> Result<QList<PubSubItem>> {
-            if (!r.ok()) {
-                return r.error();
-            }
-            return parseItems(
-                r.value().firstChild(u"pubsub", ns::PubSub).firstChild(u"items", ns::PubSub),
-                ns::PubSub);
-        });
+    return fetch(service, std::move(items));
 }
 
 QFuture<Result<QStringList>> PubSubExtension::itemIds(const Jid& service, const QString& node) {
     Element query = withNode(Element(QStringLiteral("query"), ns::DiscoItems), node);
+    QPointer<PubSubExtension> self(this);
     return thenOn(send(service, QStringLiteral("get"), query), this,
-                  [](const Result<Element>& r) -> Result<QStringList> {
+                  [self](const Result<Element>& r) -> Result<QStringList> {
                       if (!r.ok()) {
                           return r.error();
+                      }
+                      if (self) {
+                          self->m_bytesReceived += r.value().toXml().toUtf8().size();
                       }
                       QStringList ids;
                       // XEP-0060 5.5: each item's id is in its 'name'.

@@ -34,6 +34,9 @@ public:
     // Node configuration as data-form fields (pubsub#access_model -> whitelist, ...).
     using NodeConfig = QMap<QString, QString>;
 
+    // Our own bare JID (the account's).
+    QString ownBareJid() const;
+
     // Services whose events are believed. Empty: none are.
     void setTrustedServices(const QList<Jid>& services);
 
@@ -66,6 +69,10 @@ public:
     QFuture<Result<void>> setAffiliations(const Jid& service, const QString& node,
                                           const QMap<QString, QString>& affiliations);
 
+    // The size (as XML, UTF-8) of the item and id replies received so far: what a sync
+    // transferred, for figures.
+    qint64 bytesReceived() const { return m_bytesReceived; }
+
     // The stanzas sent, for tests.
     static Element publishIq(const Jid& service, const QString& node, const QString& itemId,
                              const Element& payload);
@@ -78,8 +85,10 @@ signals:
 
 private:
     QFuture<Result<Element>> send(const Jid& service, const QString& type, Element child);
+    QFuture<Result<QList<PubSubItem>>> fetch(const Jid& service, Element items);
 
     QSet<QString> m_trusted;  // bare JIDs
+    qint64 m_bytesReceived = 0;
 };
 
 }  // namespace rapport::xmpp

@@ -1,0 +1,349 @@
+#include "library/LibrarySync.h"
+
+#include "common/FutureUtils.h"
+#include "common/Logging.h"
+#include "library/AnswerPayload.h"
+#include "xmpp/ext/pubsub/PubSubExtension.h"
+
+namespace rapport::library {
+
+namespace {
+
+// The first window of newest items; it grows fourfold until it reaches what we had.
+constexpr int kFirstWindow = 20;
+constexpr int kGrowth = 4;
+// Past this, the whole node is fetched (Prosody's largest max_items is pubsub_max_items).
+constexpr int kWholeNodeWindow = 20000;
+// How often the item ids are compared, to find answers removed while we were away.
+constexpr qint64 kFullCheckSeconds = 24 * 3600;
+
+}  // namespace
+
+LibrarySync::LibrarySync(xmpp::PubSubExtension* pubsub, AnswerStore& answers, Jid service,
+                         QObject* parent)
+    : QObject(parent), m_pubsub(pubsub), m_answers(answers), m_service(std::move(service)) {
+    connect(pubsub, &xmpp::PubSubExtension::eventReceived, this, &LibrarySync::onEvent);
+}
+
+void LibrarySync::setMembership(Membership m) {
+    if (m != m_membership) {
+        m_membership = m;
+        emit membershipChanged(m);
+    }
+}
+
+bool LibrarySync::refusedMembership(const Error& error) {
+    if (error.condition == u"forbidden" || error.condition == u"not-authorized" ||
+        error.condition == u"registration-required" || error.condition == u"not-allowed") {
+        setMembership(Membership::NotMember);
+        return true;
+    }
+    if (error.condition == u"item-not-found") {
+        setMembership(Membership::NotSetUp);
+        return true;
+    }
+    return false;
+}
+
+void LibrarySync::start() {
+    if (m_running || !m_pubsub) {
+        return;
+    }
+    m_running = true;
+    m_summary = {};
+    const qint64 bytesBefore = m_pubsub->bytesReceived();
+    m_summary.bytes = -bytesBefore;  // the replies of this sync only
+    // Subscribing (again) is how we learn whether we are a member, and keeps events coming.
+    onFinished(m_pubsub->subscribe(m_service, AnswersNode), this, [this](const Result<void>& r) {
+        if (!r.ok()) {
+            if (refusedMembership(r.error())) {
+                m_running = false;
+                qCInfo(lcXmpp) << "answer library unavailable:" << r.error().message;
+                return;
+            }
+            fail(r.error());
+            return;
+        }
+        setMembership(Membership::Member);
+        // What we had before this session: anything known at its version is older than every
+        // change made while we were away.
+        onFinished(m_answers.publishedVersions(), this,
+                   [this](const Result<QHash<QString, int>>& known) {
+                       if (!known.ok()) {
+                           fail(known.error());
+                           return;
+                       }
+                       catchUp(known.value(), known.value().isEmpty() ? 0 : kFirstWindow);
+                   });
+    });
+}
+
+void LibrarySync::catchUp(const QHash<QString, int>& known, int window) {
+    const bool whole = window <= 0 || window >= kWholeNodeWindow;
+    onFinished(
+        m_pubsub->items(m_service, AnswersNode, whole ? 0 : window), this,
+        [this, known, window, whole](const Result<QList<xmpp::PubSubItem>>& fetched) {
+            if (!fetched.ok()) {
+                if (refusedMembership(fetched.error())) {
+                    m_running = false;
+                    return;
+                }
+                fail(fetched.error());
+                return;
+            }
+            const QList<xmpp::PubSubItem>& items = fetched.value();
+            m_summary.itemsFetched += int(items.size());
+            // Oldest first: walk back from the newest to the first one we already had.
+            qsizetype anchor = -1;
+            for (qsizetype i = items.size() - 1; i >= 0; --i) {
+                const auto parsed = AnswerPayload::fromElement(items[i].id, items[i].payload);
+                if (parsed.ok() && known.value(items[i].id, -1) == parsed.value().version) {
+                    anchor = i;
+                    break;
+                }
+            }
+            const bool gotAll = whole || items.size() < window;
+            if (anchor < 0 && !gotAll) {
+                catchUp(known, window * kGrowth);  // the changes go back further
+                return;
+            }
+            const QList<xmpp::PubSubItem> changed = items.mid(anchor + 1);
+            m_summary.wholeNode = gotAll;
+            applyItems(changed, [this, known, gotAll, items] {
+                if (gotAll) {
+                    // Everything the node holds is in hand: what we have besides went away.
+                    QSet<QString> present;
+                    for (const auto& item : items) {
+                        present.insert(item.id);
+                    }
+                    QStringList gone;
+                    for (auto it = known.cbegin(); it != known.cend(); ++it) {
+                        if (!present.contains(it.key())) {
+                            gone << it.key();
+                        }
+                    }
+                    for (const QString& id : gone) {
+                        m_answers.applyRetract(id);
+                    }
+                    m_summary.removed += int(gone.size());
+                    m_lastFullCheck = QDateTime::currentDateTimeUtc();
+                    sendNext();
+                    return;
+                }
+                if (m_lastFullCheck.isNull() ||
+                    m_lastFullCheck.secsTo(QDateTime::currentDateTimeUtc()) > kFullCheckSeconds) {
+                    checkRemoved(known);
+                    return;
+                }
+                sendNext();
+            });
+        });
+}
+
+void LibrarySync::checkRemoved(const QHash<QString, int>& known) {
+    onFinished(m_pubsub->itemIds(m_service, AnswersNode), this,
+               [this, known](const Result<QStringList>& ids) {
+                   if (!ids.ok()) {
+                       fail(ids.error());
+                       return;
+                   }
+                   const QSet<QString> present(ids.value().cbegin(), ids.value().cend());
+                   for (auto it = known.cbegin(); it != known.cend(); ++it) {
+                       if (!present.contains(it.key())) {
+                           m_answers.applyRetract(it.key());
+                           ++m_summary.removed;
+                       }
+                   }
+                   m_lastFullCheck = QDateTime::currentDateTimeUtc();
+                   sendNext();
+               });
+}
+
+void LibrarySync::applyItems(const QList<xmpp::PubSubItem>& items, std::function<void()> next) {
+    if (items.isEmpty()) {
+        next();
+        return;
+    }
+    // The store runs writes in order: waiting for the last is waiting for all.
+    QFuture<Result<bool>> last;
+    int valid = 0;
+    for (const xmpp::PubSubItem& item : items) {
+        if (const QString deleted = AnswerPayload::deletedAnswer(item.id, item.payload);
+            !deleted.isEmpty()) {
+            ++valid;
+            last = m_answers.applyRetract(deleted);
+            onFinished(last, this, [this](const Result<bool>& removed) {
+                if (removed.ok() && removed.value()) {
+                    ++m_summary.removed;
+                }
+            });
+            continue;
+        }
+        const auto parsed = AnswerPayload::fromElement(item.id, item.payload);
+        if (!parsed.ok()) {
+            qCWarning(lcXmpp) << parsed.error().message;
+            continue;
+        }
+        ++valid;
+        last = m_answers.applyRemote(parsed.value());
+        onFinished(last, this, [this](const Result<bool>& changed) {
+            if (changed.ok() && changed.value()) {
+                ++m_summary.changed;
+            }
+        });
+    }
+    if (valid == 0) {
+        next();
+        return;
+    }
+    onFinished(last, this, [this, next = std::move(next)](const Result<bool>&) {
+        emit answersChanged();
+        next();
+    });
+}
+
+void LibrarySync::flush() {
+    if (m_running || m_flushing || m_membership != Membership::Member) {
+        return;
+    }
+    m_flushing = true;
+    sendNext();
+}
+
+void LibrarySync::sendNext() {
+    onFinished(m_answers.pendingActions(), this,
+               [this](const Result<QList<LibraryAction>>& actions) {
+                   if (!actions.ok()) {
+                       fail(actions.error());
+                       return;
+                   }
+                   if (actions.value().isEmpty()) {
+                       finish();
+                       return;
+                   }
+                   const LibraryAction action = actions.value().first();
+                   m_answers.noteAttempt(action.id);
+                   if (action.kind == LibraryAction::Kind::Retract) {
+                       retract(action.itemId);
+                       return;
+                   }
+                   publish(action);
+               });
+}
+
+void LibrarySync::retract(const QString& id) {
+    onFinished(
+        m_pubsub->retract(m_service, AnswersNode, id), this, [this, id](const Result<void>& r) {
+            // Already gone is as good as retracted.
+            if (!r.ok() && r.error().condition != u"item-not-found") {
+                fail(r.error());
+                return;
+            }
+            const QString by = m_pubsub->ownBareJid();
+            onFinished(
+                m_pubsub->publish(m_service, AnswersNode, AnswerPayload::tombstoneId(id),
+                                  AnswerPayload::tombstone(by, QDateTime::currentDateTimeUtc())),
+                this, [this, id](const Result<QString>& tomb) {
+                    if (!tomb.ok()) {
+                        fail(tomb.error());
+                        return;
+                    }
+                    onFinished(m_answers.markRetracted(id), this,
+                               [this](const Result<void>&) { sendNext(); });
+                });
+        });
+}
+
+void LibrarySync::publish(const LibraryAction& action) {
+    // The server's copy first: has anyone published since this edit began?
+    onFinished(
+        m_pubsub->itemsById(m_service, AnswersNode, {action.itemId}), this,
+        [this, action](const Result<QList<xmpp::PubSubItem>>& current) {
+            if (!current.ok() && current.error().condition != u"item-not-found") {
+                fail(current.error());
+                return;
+            }
+            std::optional<Answer> theirs;
+            if (current.ok() && !current.value().isEmpty()) {
+                const auto parsed =
+                    AnswerPayload::fromElement(action.itemId, current.value().first().payload);
+                if (parsed.ok()) {
+                    theirs = parsed.value();
+                } else {
+                    qCWarning(lcXmpp) << parsed.error().message << "(overwritten by ours)";
+                }
+            }
+            Answer mine = action.answer;
+            if (theirs && theirs->version > action.baseVersion) {
+                // A concurrent edit: the later text wins, the other is kept as a copy.
+                ++m_summary.conflicts;
+                const bool mineWins = mine.updated > theirs->updated;
+                Answer winner = mineWins ? mine : *theirs;
+                if (mineWins) {
+                    winner.version = theirs->version + 1;
+                }
+                onFinished(m_answers.keepConflict(winner, mineWins, theirs->version,
+                                                  mineWins ? *theirs : mine),
+                           this, [this](const Result<Answer>& copy) {
+                               if (!copy.ok()) {
+                                   fail(copy.error());
+                                   return;
+                               }
+                               emit answersChanged();
+                               sendNext();  // the winner, if ours, is queued again
+                           });
+                return;
+            }
+            mine.version = action.baseVersion + 1;
+            onFinished(
+                m_pubsub->publish(m_service, AnswersNode, mine.id, AnswerPayload::toElement(mine)),
+                this, [this, mine](const Result<QString>& published) {
+                    if (!published.ok()) {
+                        if (refusedMembership(published.error())) {
+                            finish();
+                            return;
+                        }
+                        fail(published.error());
+                        return;
+                    }
+                    ++m_summary.published;
+                    onFinished(m_answers.markPublished(mine), this, [this](const Result<void>&) {
+                        emit answersChanged();
+                        sendNext();
+                    });
+                });
+        });
+}
+
+void LibrarySync::finish() {
+    const bool wasCatchUp = m_running;
+    m_running = false;
+    m_flushing = false;
+    if (wasCatchUp) {
+        m_summary.bytes += m_pubsub ? m_pubsub->bytesReceived() : 0;
+        emit synced(m_summary);
+    }
+}
+
+void LibrarySync::fail(const Error& error) {
+    m_running = false;
+    m_flushing = false;
+    qCWarning(lcXmpp) << "answer library sync failed:" << error.message;
+    emit failed(error);
+}
+
+void LibrarySync::onEvent(const xmpp::PubSubEvent& event) {
+    if (event.node != AnswersNode || !(event.service.bare() == m_service.bare())) {
+        return;
+    }
+    for (const QString& id : event.retracted) {
+        onFinished(m_answers.applyRetract(id), this, [this](const Result<bool>& removed) {
+            if (removed.ok() && removed.value()) {
+                emit answersChanged();
+            }
+        });
+    }
+    applyItems(event.items, [] {});
+}
+
+}  // namespace rapport::library
