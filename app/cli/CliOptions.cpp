@@ -15,11 +15,13 @@ Error usage(const QString& message) {
 
 // Options that take a value, and flags.
 const QStringList kValueOptions = {
-    QStringLiteral("--profile"),    QStringLiteral("--server"),
-    QStringLiteral("--jid"),        QStringLiteral("--password-file"),
-    QStringLiteral("--resource"),   QStringLiteral("--count"),
-    QStringLiteral("--timeout"),    QStringLiteral("--limit"),
-    QStringLiteral("--fetch-older")};
+    QStringLiteral("--profile"),     QStringLiteral("--server"),
+    QStringLiteral("--jid"),         QStringLiteral("--password-file"),
+    QStringLiteral("--resource"),    QStringLiteral("--count"),
+    QStringLiteral("--timeout"),     QStringLiteral("--limit"),
+    QStringLiteral("--fetch-older"), QStringLiteral("--service"),
+    QStringLiteral("--members"),     QStringLiteral("--title"),
+    QStringLiteral("--body-file"),   QStringLiteral("--tag")};
 
 QString tr(const char* text) {
     return QCoreApplication::translate("rapport-cli", text);
@@ -45,6 +47,16 @@ QString cliUsage() {
         "                                     --fetch-older, first fetches up to N older\n"
         "                                     ones from the server's archive\n"
         "  search QUERY [--limit N]           search stored chats, answers and tips\n"
+        "  team init --service S --members JID,JID...\n"
+        "                                     (an admin of the pubsub service) create the\n"
+        "                                     team's library and add its members\n"
+        "  team add-member JID | team remove-member JID [--service S]\n"
+        "  answers list | show ID             the answer library, from the local store\n"
+        "  answers add --title T --body-file F [--tag X]...\n"
+        "  answers edit ID [--title T] [--body-file F] [--tag X]...\n"
+        "  answers delete ID                  change the library; published at once when\n"
+        "                                     the server can be reached, else queued\n"
+        "                                     (\"state\": \"pending\")\n"
         "\n"
         "Exit codes: 0 success, 2 usage error, 3 authentication failed,\n"
         "            4 server unreachable or connection lost, 5 timeout.\n");
@@ -124,6 +136,30 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
             } else if (arg == u"--fetch-older") {
                 o.fetchOlder = value.toInt(&ok);
                 ok = ok && *o.fetchOlder > 0;
+            } else if (arg == u"--service") {
+                if (!Jid::isValid(value)) {
+                    return usage(tr("\"%1\" is not a service address (e.g. pubsub.example.com).")
+                                     .arg(value));
+                }
+                o.service = Jid(value);
+            } else if (arg == u"--members") {
+                for (const QString& m : value.split(u',', Qt::SkipEmptyParts)) {
+                    const QString jid = m.trimmed();
+                    if (!Jid::isValid(jid) || Jid(jid).local().isEmpty()) {
+                        return usage(
+                            tr("\"%1\" is not an account address (user@domain).").arg(jid));
+                    }
+                    o.members << Jid(jid).bareString();
+                }
+            } else if (arg == u"--title") {
+                o.title = value;
+            } else if (arg == u"--body-file") {
+                o.bodyFile = value;
+            } else if (arg == u"--tag") {
+                if (!o.tags) {
+                    o.tags = QStringList();
+                }
+                *o.tags << value;
             }
             if (!ok) {
                 return usage(tr("%1 needs a positive number, not \"%2\".").arg(arg, value));
@@ -171,8 +207,10 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
         o.password = env.value(QStringLiteral("RAPPORT_PASSWORD"));
     }
     // Reading the local store needs no account password; talking to the server does.
-    const bool offlineCommand =
-        (o.command == u"history" && !o.fetchOlder) || o.command == u"search";
+    const bool offlineCommand = (o.command == u"history" && !o.fetchOlder) ||
+                                o.command == u"search" ||
+                                (o.command == u"answers" && !o.args.isEmpty() &&
+                                 (o.args.first() == u"list" || o.args.first() == u"show"));
     if (o.password.isEmpty() && !offlineCommand) {
         return usage(tr("No password: set RAPPORT_PASSWORD or pass --password-file FILE."));
     }

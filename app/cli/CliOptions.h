@@ -24,6 +24,11 @@ struct CliOptions {
     std::optional<double> timeoutSeconds;
     std::optional<int> limit;
     std::optional<int> fetchOlder;  // history: first fetch up to N older from the archive
+    Jid service;                    // --service: the team's pubsub service
+    QStringList members;            // team init --members A,B
+    std::optional<QString> title;   // answers add/edit
+    std::optional<QString> bodyFile;
+    std::optional<QStringList> tags;  // --tag, repeated; set once one is given
 };
 
 // Parses argv. --help and --version are answered by the caller before this.

@@ -4,11 +4,30 @@
 #include <QJsonObject>
 
 #include "cli/JsonOutput.h"
+#include "library/LibrarySync.h"
 #include "sync/HistoryCatchUp.h"
 #include "sync/OutboxSender.h"
 #include "sync/StoreArchiveSink.h"
 
 namespace rapport::cli {
+
+namespace {
+
+QString membershipName(library::LibrarySync::Membership m) {
+    switch (m) {
+        case library::LibrarySync::Membership::Member:
+            return QStringLiteral("member");
+        case library::LibrarySync::Membership::NotMember:
+            return QStringLiteral("not-member");
+        case library::LibrarySync::Membership::NotSetUp:
+            return QStringLiteral("not-set-up");
+        case library::LibrarySync::Membership::Unknown:
+            break;
+    }
+    return QStringLiteral("unknown");
+}
+
+}  // namespace
 
 void runSync(CliSession& session) {
     if (!session.options().args.isEmpty()) {
@@ -24,8 +43,11 @@ void runSync(CliSession& session) {
     // is empty: both start when the session does.
     auto summary = std::make_shared<std::optional<sync::HistoryCatchUp::Summary>>();
     auto drained = std::make_shared<bool>(false);
-    auto report = [&session, elapsed, summary, drained] {
-        if (!*summary || !*drained) {
+    // The answer library: caught up, or found unavailable (not a member, not set up).
+    auto library = std::make_shared<std::optional<library::LibrarySync::Summary>>();
+    auto libraryDone = std::make_shared<bool>(false);
+    auto report = [&session, elapsed, summary, drained, library, libraryDone] {
+        if (!*summary || !*drained || !*libraryDone) {
             return;
         }
         const sync::HistoryCatchUp::Summary& s = **summary;
@@ -36,6 +58,10 @@ void runSync(CliSession& session) {
             {QStringLiteral("conversations"),
              session.account().archiveSink().conversationsTouched()},
             {QStringLiteral("seconds"), elapsed->elapsed() / 1000.0},
+            {QStringLiteral("answers_changed"), *library ? (*library)->changed : 0},
+            {QStringLiteral("answers_published"), *library ? (*library)->published : 0},
+            {QStringLiteral("library_items_fetched"), *library ? (*library)->itemsFetched : 0},
+            {QStringLiteral("library"), membershipName(session.account().library().membership())},
         });
         session.finish(ExitOk);
     };
@@ -51,6 +77,27 @@ void runSync(CliSession& session) {
                      });
     QObject::connect(&catchUp, &sync::HistoryCatchUp::failed, &session,
                      [&session](const Error& error) { session.fail(error); });
+    library::LibrarySync& lib = session.account().library();
+    QObject::connect(&lib, &library::LibrarySync::synced, &session,
+                     [library, libraryDone, report](const library::LibrarySync::Summary& s) {
+                         *library = s;
+                         *libraryDone = true;
+                         report();
+                     });
+    QObject::connect(&lib, &library::LibrarySync::membershipChanged, &session,
+                     [libraryDone, report](library::LibrarySync::Membership m) {
+                         if (m == library::LibrarySync::Membership::NotMember ||
+                             m == library::LibrarySync::Membership::NotSetUp) {
+                             *libraryDone = true;
+                             report();
+                         }
+                     });
+    QObject::connect(&lib, &library::LibrarySync::failed, &session,
+                     [libraryDone, report](const Error& error) {
+                         printInfoLine(error.message);  // the chat catch-up still counts
+                         *libraryDone = true;
+                         report();
+                     });
     // The account starts the catch-up when the session starts.
     session.start([] {});
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "account/Account.h"
+#include "cli/AnswersCommand.h"
 #include "cli/CliOptions.h"
 #include "cli/CliSession.h"
 #include "cli/HistoryCommand.h"
@@ -14,6 +15,7 @@
 #include "cli/SearchCommand.h"
 #include "cli/SendCommand.h"
 #include "cli/SyncCommand.h"
+#include "cli/TeamCommand.h"
 #include "store/ProfilePaths.h"
 
 using namespace rapport;
@@ -52,7 +54,8 @@ int main(int argc, char** argv) {
     const QString& command = options.command;
     const QStringList known = {QStringLiteral("send"),    QStringLiteral("listen"),
                                QStringLiteral("roster"),  QStringLiteral("sync"),
-                               QStringLiteral("history"), QStringLiteral("search")};
+                               QStringLiteral("history"), QStringLiteral("search"),
+                               QStringLiteral("team"),    QStringLiteral("answers")};
     if (!known.contains(command)) {
         printErrorLine(
             QObject::tr("unknown command \"%1\"; try 'rapport-cli --help'.").arg(command));
@@ -71,6 +74,12 @@ int main(int argc, char** argv) {
     if (command == u"search") {
         return runSearch(options, *account.value());
     }
+    if (command == u"answers" && isLocalAnswersCommand(options)) {
+        return runAnswersLocal(options, *account.value());
+    }
+    if (!options.service.isEmpty()) {
+        account.value()->setTeamService(options.service);
+    }
 
     CliSession session(options, *account.value());
     if (command == u"send") {
@@ -81,6 +90,10 @@ int main(int argc, char** argv) {
         runRoster(session);
     } else if (command == u"history") {
         runHistoryFetch(session);
+    } else if (command == u"team") {
+        runTeam(session);
+    } else if (command == u"answers") {
+        runAnswersChange(session);
     } else {
         runSync(session);
     }

@@ -1,6 +1,8 @@
 #include "account/Account.h"
 
 #include "common/FutureUtils.h"
+#include "library/AnswerStore.h"
+#include "library/LibrarySync.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
@@ -23,6 +25,7 @@
 #include "xmpp/ext/markers/MarkersExtension.h"
 #include "xmpp/ext/ping/PingExtension.h"
 #include "xmpp/ext/presence/PresenceExtension.h"
+#include "xmpp/ext/pubsub/PubSubExtension.h"
 #include "xmpp/ext/receipts/ReceiptsExtension.h"
 #include "xmpp/ext/roster/RosterExtension.h"
 
@@ -66,17 +69,29 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     m_outboxQueue = std::make_unique<sync::StoreOutboxQueue>(*m_outbox);
     m_outboxSender = std::make_unique<sync::OutboxSender>(m_client.get(), m_outboxQueue.get());
 
-    // Every new session may have missed messages (a resumed one has not).
+    m_pubsub = m_client->addExtension<xmpp::PubSubExtension>();
+    m_answers = std::make_unique<library::AnswerStore>(*m_db);
+    setTeamService(Jid(QStringLiteral("pubsub.") + m_jid.domain()));
+
+    // Every new session may have missed messages and items (a resumed one has not).
     connect(m_client.get(), &xmpp::Client::sessionStarted, this, [this](bool resumed) {
         if (!resumed) {
             m_catchUp->start();
+            m_library->start();
         }
     });
+}
+
+void Account::setTeamService(const Jid& service) {
+    m_teamService = service.bare();
+    m_pubsub->setTrustedServices({m_teamService});
+    m_library = std::make_unique<library::LibrarySync>(m_pubsub, *m_answers, m_teamService);
 }
 
 Account::~Account() {
     flush();
     // The client goes first: nothing may reach the sync objects while they die.
+    m_library.reset();
     m_client.reset();
 }
 

@@ -24,6 +24,14 @@ class SyncCursorStore;
 class ContactStore;
 }  // namespace rapport::store
 
+namespace rapport::library {
+class AnswerStore;
+class LibrarySync;
+}  // namespace rapport::library
+namespace rapport::xmpp {
+class PubSubExtension;
+}
+
 namespace rapport::sync {
 class HistoryCatchUp;
 class LiveMessageRecorder;
@@ -51,6 +59,14 @@ public:
     sync::OlderHistory& olderHistory() { return *m_olderHistory; }
     sync::StoreArchiveSink& archiveSink() { return *m_archiveSink; }
     sync::OutboxSender& outboxSender() { return *m_outboxSender; }
+    library::AnswerStore& answers() { return *m_answers; }
+    library::LibrarySync& library() { return *m_library; }
+    xmpp::PubSubExtension& pubsub() { return *m_pubsub; }
+
+    // The team's pubsub service (answers, tips): pubsub.<domain> unless set. Set it before
+    // connecting.
+    Jid teamService() const { return m_teamService; }
+    void setTeamService(const Jid& service);
 
     // Stores the message with its stanza in the outbox first (nothing typed is lost),
     // then sends it if online; otherwise it goes out when the next session starts.
@@ -75,6 +91,10 @@ private:
     std::unique_ptr<sync::OlderHistory> m_olderHistory;
     std::unique_ptr<sync::LiveMessageRecorder> m_recorder;
     std::unique_ptr<sync::OutboxSender> m_outboxSender;
+    Jid m_teamService;
+    xmpp::PubSubExtension* m_pubsub = nullptr;
+    std::unique_ptr<library::AnswerStore> m_answers;
+    std::unique_ptr<library::LibrarySync> m_library;
 };
 
 }  // namespace rapport

@@ -82,6 +82,11 @@ Result<Answer> findOrFail(QSqlDatabase& db, const QString& id) {
     return *found.value();
 }
 
+// SQLite binds a null QString as NULL; the text columns are NOT NULL, empty is fine.
+QVariant text(const QString& s) {
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
 // Inserts or replaces the row (keeping its use count).
 Result<void> write(QSqlDatabase& db, const Answer& a, std::optional<int> baseVersion) {
     QSqlQuery q(db);
@@ -93,10 +98,9 @@ Result<void> write(QSqlDatabase& db, const Answer& a, std::optional<int> baseVer
         "updated = excluded.updated, version = excluded.version, state = excluded.state, "
         "base_version = excluded.base_version, conflict_of = excluded.conflict_of"));
     for (const QVariant& v :
-         {QVariant(a.id), QVariant(a.title), QVariant(a.body), QVariant(a.tags.join(u' ')),
-          QVariant(a.author), QVariant(a.created.toMSecsSinceEpoch()),
-          QVariant(a.updated.toMSecsSinceEpoch()), QVariant(a.version), QVariant(a.uses),
-          QVariant(stateName(a.state)),
+         {QVariant(a.id), text(a.title), text(a.body), text(a.tags.join(u' ')), text(a.author),
+          QVariant(a.created.toMSecsSinceEpoch()), QVariant(a.updated.toMSecsSinceEpoch()),
+          QVariant(a.version), QVariant(a.uses), QVariant(stateName(a.state)),
           baseVersion ? QVariant(*baseVersion) : QVariant(QMetaType::fromType<int>()),
           a.conflictOf.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                  : QVariant(a.conflictOf)}) {

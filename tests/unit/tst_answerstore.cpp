@@ -205,6 +205,16 @@ private slots:
                  ErrorCode::NotFound);
     }
 
+    // No tags and an empty body are an answer too (a title is what it needs).
+    void withoutTagsOrBody() {
+        Answer bare = draft(QStringLiteral("Just a title"), QString());
+        bare.tags.clear();
+        const auto created = await(answers->create(bare));
+        QVERIFY2(created.ok(), qPrintable(created.error().message));
+        QVERIFY(created.value().tags.isEmpty());
+        QCOMPARE(await(answers->get(created.value().id)).value().body, QString());
+    }
+
     void searchFindsAnswersAsTheyChange() {
         const Answer a = await(answers->create(draft(QStringLiteral("Captive portal"),
                                                      QStringLiteral("Open a browser"))))

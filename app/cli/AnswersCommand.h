@@ -1,0 +1,20 @@
+#pragma once
+
+#include "account/Account.h"
+#include "cli/CliOptions.h"
+
+namespace rapport::cli {
+
+class CliSession;
+
+// answers list | show ID: the library from the local store (no network).
+int runAnswersLocal(const CliOptions& options, Account& account);
+// answers add | edit | delete: the change is stored and queued first, then published if the
+// server can be reached; either way exit 0 with the answer's line ("state": "published" or
+// "pending").
+void runAnswersChange(CliSession& session);
+
+// Whether `answers <sub>` only reads the local store.
+bool isLocalAnswersCommand(const CliOptions& options);
+
+}  // namespace rapport::cli
