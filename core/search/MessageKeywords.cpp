@@ -95,14 +95,19 @@ QStringList MessageKeywords::extract(const QString& message, int max) {
     return out;
 }
 
+QString MessageKeywords::termExpression(const QString& keyword) {
+    const QString stem = crudeStem(keyword);
+    if (stem.isEmpty()) {
+        return SearchQuery::quoted(keyword);
+    }
+    return u'(' + SearchQuery::quoted(keyword) + QLatin1String(" OR ") + SearchQuery::quoted(stem) +
+           QLatin1String(" *)");
+}
+
 QString MessageKeywords::matchExpression(const QStringList& keywords) {
     QStringList parts;
     for (const QString& k : keywords) {
-        parts << SearchQuery::quoted(k);
-        const QString stem = crudeStem(k);
-        if (!stem.isEmpty()) {
-            parts << SearchQuery::quoted(stem) + QLatin1String(" *");
-        }
+        parts << termExpression(k);
     }
     return parts.join(QLatin1String(" OR "));
 }

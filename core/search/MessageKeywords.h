@@ -17,6 +17,8 @@ public:
     // longer words ("printing" also tries print*, "updated" updat*), since the unicode61
     // tokenizer does not stem. Empty when there are no keywords.
     static QString matchExpression(const QStringList& keywords);
+    // The same for one keyword: "word", or ("word" OR "stem" *).
+    static QString termExpression(const QString& keyword);
 };
 
 }  // namespace rapport::search

@@ -67,10 +67,10 @@ public:
         return search(db, SearchQuery::parse(text), limit, stats, options);
     }
 
-    //! \brief The n answers most relevant to a customer's message: its keywords ORed
-    //! (see MessageKeywords), ranked by bm25 with the title weighted 5, body 1, tags 2,
-    //! times a small boost for answers used often. Any input is fine (empty, emoji, SQL,
-    //! FTS5 syntax); no keywords means no suggestions.
+    //! \brief The n answers most relevant to a customer's message: its keywords (see
+    //! MessageKeywords), the rarest six in the library, ORed, ranked by bm25 with the title
+    //! weighted 5, body 1, tags 2, times a small boost for answers used often. Any input is fine
+    //! (empty, emoji, SQL, FTS5 syntax); no keywords means no suggestions.
     static QList<SearchHit> suggestAnswers(QSqlDatabase& db, const QString& customerMessage, int n,
                                            const SearchOptions& options = {},
                                            QString* error = nullptr);

@@ -1,7 +1,7 @@
 // The local store under a support engineer's profile: ingest rate of messages through
 // MessageStore (beside raw FTS5 insertion of the same texts), time to open the profile,
-// search latency through SearchService (beside raw FTS5 bm25 queries, the floor) and
-// peak RSS. Prints figures with their targets; asserts nothing.
+// search latency through SearchService (beside raw FTS5 bm25 queries, the floor), answer
+// suggestion latency and peak RSS. Prints figures with their targets; asserts nothing.
 //
 //   bench_store [--messages N] [--conversations C] [--answers A] [--tips T]
 //               [--queries Q] [--dir DIR [--reuse]]
@@ -754,8 +754,32 @@ int main(int argc, char** argv) {
                     qPrintable(raw), qPrintable(slowest[i].text), qPrintable(slowest[i].split));
     }
 
+    // 4. Answer suggestions for customer messages (the reply panel's three), as a customer
+    // writes them: a few sentences in the corpus's words.
+    {
+        std::mt19937_64 rng(7);
+        std::vector<double> suggestMs;
+        int withSuggestions = 0;
+        for (int i = 0; i < std::max(200, cfg.queries); ++i) {
+            const QString message = vocab.sentence(rng, 8, 40);
+            QElapsedTimer t;
+            t.start();
+            const qsizetype n =
+                db->run([message](QSqlDatabase& d) {
+                      return search::SearchService::suggestAnswers(d, message, 3).size();
+                  }).result();
+            suggestMs.push_back(double(t.nsecsElapsed()) / 1e6);
+            withSuggestions += n > 0 ? 1 : 0;
+        }
+        const Percentiles sp = percentiles(suggestMs);
+        std::printf(
+            "bench_store: suggestions for %zu customer messages (%d with suggestions): p50 %.2f "
+            "ms, p95 %.2f ms, p99 %.2f ms (target < 10 ms), max %.2f ms\n",
+            suggestMs.size(), withSuggestions, sp.p50, sp.p95, sp.p99, sp.max);
+    }
+
     db.reset();
-    // 4. Peak resident memory.
+    // 5. Peak resident memory.
     std::printf("bench_store: peak RSS %.1f MiB\n", peakRssMiB());
     return 0;
 }
