@@ -115,7 +115,7 @@ Result<void> Client::send(const Element& stanza) {
     return m_stream->send(stanza);
 }
 
-QFuture<IqResult> Client::sendIq(Element iq, int timeoutMs) {
+QFuture<IqResult> Client::sendIq(Element iq, int timeoutMs, qsizetype maxReplyBytes) {
     if (iq.attribute(u"id").isEmpty()) {
         iq.setAttribute(QStringLiteral("id"), makeId());
     }
@@ -131,6 +131,9 @@ QFuture<IqResult> Client::sendIq(Element iq, int timeoutMs) {
         return future;
     }
     pending->to = iq.attribute(u"to");
+    if (maxReplyBytes > 0) {
+        m_stream->allowLargeReply(id, maxReplyBytes);
+    }
     pending->generation =
         m_stream->sessionGeneration() + (m_stream->phase() == Stream::Phase::Online ? 0 : 1);
     pending->timer = new QTimer(this);
@@ -142,6 +145,7 @@ QFuture<IqResult> Client::sendIq(Element iq, int timeoutMs) {
         }
         std::unique_ptr<PendingIq> p = std::move(it->second);
         m_pendingIqs.erase(it);
+        m_stream->forgetLargeReply(id);
         p->promise.addResult(IqResult(Error::make(
             ErrorCode::Timeout, tr("No answer from %1 in time.")
                                     .arg(p->to.isEmpty() ? m_settings.jid.domain() : p->to))));
@@ -238,6 +242,7 @@ void Client::onIq(const Element& iq) {
         return;
     }
     std::unique_ptr<PendingIq> p = std::move(it->second);
+    m_stream->forgetLargeReply(it->first);
     m_pendingIqs.erase(it);
     if (type == u"result") {
         p->promise.addResult(IqResult(iq));
@@ -316,6 +321,7 @@ void Client::failPendingIqs(const Error& error, quint64 beforeGeneration) {
     for (auto it = m_pendingIqs.begin(); it != m_pendingIqs.end();) {
         if (it->second->generation < beforeGeneration) {
             std::unique_ptr<PendingIq> p = std::move(it->second);
+            m_stream->forgetLargeReply(it->first);
             it = m_pendingIqs.erase(it);
             p->promise.addResult(IqResult(error));
             p->promise.finish();

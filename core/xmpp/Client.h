@@ -58,8 +58,9 @@ public:
     // Sends a stanza. Stanzas must be in jabber:client; others are refused, never sent.
     Result<void> send(const Element& stanza);
     // Sends an IQ get/set and resolves with the result, a stanza error, or a timeout.
-    // A missing id is filled in.
-    QFuture<IqResult> sendIq(Element iq, int timeoutMs = -1);
+    // A missing id is filled in. maxReplyBytes > 0 lets the reply exceed the 256 KiB stanza
+    // limit up to that size (see Stream::allowLargeReply).
+    QFuture<IqResult> sendIq(Element iq, int timeoutMs = -1, qsizetype maxReplyBytes = 0);
     // An IQ error reply for `request`, with a defined condition.
     void replyError(const Element& request, const QString& type, const QString& condition);
     void replyResult(const Element& request, const Element& payload = {});

@@ -1,5 +1,7 @@
 #include "xmpp/Stream.h"
 
+#include <QRegularExpression>
+
 #include <QUuid>
 
 #include "common/Logging.h"
@@ -151,6 +153,33 @@ void Stream::onTransportOpened() {
     sendOpen();
 }
 
+void Stream::allowLargeReply(const QString& iqId, qsizetype maxBytes) {
+    m_largeReplies.insert(iqId, maxBytes);
+}
+
+void Stream::forgetLargeReply(const QString& iqId) {
+    m_largeReplies.remove(iqId);
+}
+
+ParserLimits Stream::limitsFor(const QString& message) const {
+    ParserLimits limits;
+    if (m_largeReplies.isEmpty() || message.size() <= limits.maxBytes / 3 ||
+        !message.startsWith(u"<iq")) {
+        return limits;
+    }
+    // Only the start tag is looked at, before parsing: its id must be one we allowed.
+    static const QRegularExpression idAttribute(QStringLiteral("\\sid=(['\"])([^'\"]{1,128})\\1"));
+    const qsizetype tagEnd = message.indexOf(u'>');
+    if (tagEnd < 0 || tagEnd > 1024) {
+        return limits;
+    }
+    const QRegularExpressionMatch m = idAttribute.match(QStringView(message).left(tagEnd));
+    if (m.hasMatch()) {
+        limits.maxBytes = std::max(limits.maxBytes, m_largeReplies.value(m.captured(2), 0));
+    }
+    return limits;
+}
+
 void Stream::onReceived(const QString& message) {
     if (m_phase == Phase::Idle || m_failing) {
         return;
@@ -159,7 +188,7 @@ void Stream::onReceived(const QString& message) {
     m_idleTimer.start(m_settings.idleTimeoutMs);
     m_keepaliveTimer.stop();
 
-    Result<Element> parsed = parseElement(message);
+    Result<Element> parsed = parseElement(message, limitsFor(message));
     if (!parsed.ok()) {
         fail(parsed.error(), parsed.error().condition);
         return;

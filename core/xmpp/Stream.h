@@ -4,6 +4,7 @@
 // nothing of IQs, extensions or reconnection policy: that is Client's job.
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "common/Jid.h"
 #include "common/Result.h"
 #include "xmpp/Element.h"
+#include "xmpp/ElementParser.h"
 #include "xmpp/StreamManagement.h"
 #include "xmpp/Transport.h"
 
@@ -54,6 +56,12 @@ public:
     // reconnecting, stanzas wait and go out once the session is back.
     Result<void> send(const Element& stanza);
 
+    // Stanzas are refused above 256 KiB (ParserLimits), except the reply to an IQ of ours
+    // that asked for more (a PubSub node's items can be megabytes, and Prosody ignores RSM
+    // there): up to maxBytes, for the result or error with that id only.
+    void allowLargeReply(const QString& iqId, qsizetype maxBytes);
+    void forgetLargeReply(const QString& iqId);
+
     Phase phase() const { return m_phase; }
     const Jid& boundJid() const { return m_boundJid; }
     bool isStreamManagementEnabled() const { return m_sm.isEnabled(); }
@@ -78,6 +86,7 @@ signals:
 
 private:
     void setPhase(Phase phase);
+    ParserLimits limitsFor(const QString& message) const;
     void sendOpen();
     void sendNonza(const Element& nonza);
     void sendRaw(const Element& element);
@@ -119,6 +128,7 @@ private:
     QTimer m_keepaliveTimer;
     QTimer m_closeTimer;
     QTimer m_ackTimer;
+    QHash<QString, qsizetype> m_largeReplies;  // IQ id -> the most bytes its reply may have
 };
 
 }  // namespace rapport::xmpp

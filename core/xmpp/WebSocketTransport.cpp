@@ -11,10 +11,10 @@
 namespace rapport::xmpp {
 
 namespace {
-// Prosody's stanza limit is 256 KiB; allow some slack at the socket so the
-// parser, not the socket, reports an oversized stanza with a clear message,
-// while a flood still cannot make us buffer without bound.
-constexpr quint64 kMaxIncomingMessage = 1024 * 1024;
+// Stanzas are limited to 256 KiB by the parser (a clear message), except replies we asked
+// to be large (a PubSub node's items, Stream::allowLargeReply): the socket allows those,
+// and still bounds what a flood can make us buffer.
+constexpr quint64 kMaxIncomingMessage = 64 * 1024 * 1024;
 }  // namespace
 
 WebSocketTransport::WebSocketTransport(QObject* parent) : Transport(parent) {}

@@ -138,6 +138,38 @@ private slots:
         QCOMPARE(await(ids).value(), (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
     }
 
+    // A node's items may come as one reply of megabytes (Prosody ignores RSM there): allowed
+    // for the reply to our items request, and for nothing else.
+    void largeItemsReply() {
+        QString items;
+        const QString body(1000, u'x');
+        for (int i = 0; i < 400; ++i) {  // ~400 KiB, over the 256 KiB stanza limit
+            items += QStringLiteral(
+                         "<item id='a%1'><answer xmlns='urn:rapport:answer:1'>"
+                         "<body>%2</body></answer></item>")
+                         .arg(i)
+                         .arg(body);
+        }
+        auto f = ps->items(kService, kNode);
+        replyTo(QStringLiteral("<pubsub xmlns='http://jabber.org/protocol/pubsub'>"
+                               "<items node='rapport/answers'>%1</items></pubsub>")
+                    .arg(items));
+        const auto r = await(f);
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        QCOMPARE(r.value().size(), 400);
+        QVERIFY(ps->bytesReceived() > 256 * 1024);
+        QCOMPARE(c->client->state(), Client::State::Online);
+
+        // The same size unasked for (a reply to an id that is no longer pending, here) is
+        // refused like any huge stanza: the stream ends.
+        c->t->feed(QStringLiteral("<iq xmlns='jabber:client' type='result' id='stale' "
+                                  "from='pubsub.example.com'><pubsub "
+                                  "xmlns='http://jabber.org/protocol/pubsub'><items "
+                                  "node='rapport/answers'>%1</items></pubsub></iq>")
+                       .arg(items));
+        QVERIFY(c->client->state() != Client::State::Online);
+    }
+
     void ownerRequests() {
         auto create =
             ps->createNode(kService, kNode,

@@ -165,7 +165,8 @@ private slots:
                  (QStringList{"printer", "e1234", "update"}));
         QCOMPARE(MessageKeywords::extract(QStringLiteral("is it on? ok")), QStringList{});
         QCOMPARE(MessageKeywords::matchExpression({"printing", "e1"}),
-                 QStringLiteral("\"printing\" OR \"print\" * OR \"e1\""));
+                 QStringLiteral("(\"printing\" OR \"print\" *) OR \"e1\""));
+        QCOMPARE(MessageKeywords::termExpression(QStringLiteral("e1")), QStringLiteral("\"e1\""));
         QVERIFY(MessageKeywords::matchExpression({}).isEmpty());
     }
 };

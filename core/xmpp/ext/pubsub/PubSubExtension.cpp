@@ -11,6 +11,9 @@ namespace rapport::xmpp {
 
 namespace {
 
+constexpr qsizetype kLargeReplyBytes = 64 * 1024 * 1024;
+constexpr int kLargeReplyTimeoutMs = 180000;
+
 Element pubsub(const QString& ns) {
     return Element(QStringLiteral("pubsub"), ns);
 }
@@ -41,12 +44,17 @@ void PubSubExtension::setTrustedServices(const QList<Jid>& services) {
 }
 
 QFuture<Result<Element>> PubSubExtension::send(const Jid& service, const QString& type,
-                                               Element child) {
+                                               Element child, bool largeReply) {
     Element iq(QStringLiteral("iq"), ns::Client);
     iq.setAttribute(QStringLiteral("type"), type);
     iq.setAttribute(QStringLiteral("to"), service.toString());
     iq.appendChild(std::move(child));
-    return client()->sendIq(std::move(iq));
+    if (!largeReply) {
+        return client()->sendIq(std::move(iq));
+    }
+    // A node's items (or ids) come in one reply: Prosody ignores RSM on them. A library of
+    // 10,000 answers is about 7 MB, and the service takes a while to read it from storage.
+    return client()->sendIq(std::move(iq), kLargeReplyTimeoutMs, kLargeReplyBytes);
 }
 
 Element PubSubExtension::publishIq(const Jid& service, const QString& node, const QString& itemId,
@@ -115,7 +123,7 @@ QFuture<Result<QList<PubSubItem>>> PubSubExtension::fetch(const Jid& service, El
     ps.appendChild(std::move(items));
     QPointer<PubSubExtension> self(this);
     return thenOn(
-        send(service, QStringLiteral("get"), ps), this,
+        send(service, QStringLiteral("get"), ps, true), this,
         [self](const Result<Element>& r) -> Result<QList<PubSubItem>> {
             if (!r.ok()) {
                 return r.error();
@@ -153,7 +161,7 @@ QFuture<Result<QList<PubSubItem>>> PubSubExtension::itemsById(const Jid& service
 QFuture<Result<QStringList>> PubSubExtension::itemIds(const Jid& service, const QString& node) {
     Element query = withNode(Element(QStringLiteral("query"), ns::DiscoItems), node);
     QPointer<PubSubExtension> self(this);
-    return thenOn(send(service, QStringLiteral("get"), query), this,
+    return thenOn(send(service, QStringLiteral("get"), query, true), this,
                   [self](const Result<Element>& r) -> Result<QStringList> {
                       if (!r.ok()) {
                           return r.error();

@@ -84,7 +84,8 @@ signals:
     void eventReceived(const rapport::xmpp::PubSubEvent& event);
 
 private:
-    QFuture<Result<Element>> send(const Jid& service, const QString& type, Element child);
+    QFuture<Result<Element>> send(const Jid& service, const QString& type, Element child,
+                                  bool largeReply = false);
     QFuture<Result<QList<PubSubItem>>> fetch(const Jid& service, Element items);
 
     QSet<QString> m_trusted;  // bare JIDs
