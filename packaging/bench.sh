@@ -8,13 +8,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh >/dev/null
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target bench_parse bench_latency bench_store prosody-fixture
+cmake --build --preset release -j "$(nproc)" --target bench_parse bench_latency bench_store bench_library prosody-fixture
 export QT_LOGGING_RULES="rapport.*.info=false"
 count=${1:-1000}
 build/release/tests/bench/bench_parse
 # Store and search over a generated profile (issue size: --messages 1000000
 # --conversations 2000 --answers 20000 --tips 50000).
 build/release/tests/bench/bench_store --messages 100000 --conversations 200
+# The team library's sync: a first login of 10,000 answers, then logins after 10 changed.
+build/release/tests/bench/bench_library 10000
 for mode in "" --no-archive; do
     build/release/tests/bench/bench_latency "$count" $mode
     /usr/bin/python3 tests/bench/slixmpp_latency.py build/release/tests/support/prosody-fixture "$count" $mode

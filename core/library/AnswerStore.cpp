@@ -320,30 +320,53 @@ QFuture<Result<QHash<QString, int>>> AnswerStore::publishedVersions() {
     });
 }
 
+namespace {
+
+// One item from the server, inside a transaction: true if the local copy changed.
+Result<bool> applyOne(QSqlDatabase& db, Answer remote) {
+    auto found = find(db, remote.id);
+    if (!found) {
+        return found.error();
+    }
+    if (const auto& local = found.value()) {
+        if (local->state == Answer::State::Pending) {
+            return false;
+        }
+        const bool same = local->version == remote.version && local->title == remote.title &&
+                          local->body == remote.body && local->tags == remote.tags &&
+                          local->updated == remote.updated;
+        if (same || local->version > remote.version) {
+            return false;
+        }
+        remote.uses = local->uses;
+    }
+    remote.state = Answer::State::Published;
+    remote.conflictOf.clear();
+    if (auto r = write(db, remote, std::nullopt); !r) {
+        return r.error();
+    }
+    return true;
+}
+
+}  // namespace
+
 QFuture<Result<bool>> AnswerStore::applyRemote(Answer remote) {
-    return m_db.transaction([remote = std::move(remote)](QSqlDatabase& db) mutable -> Result<bool> {
-        auto found = find(db, remote.id);
-        if (!found) {
-            return found.error();
-        }
-        if (const auto& local = found.value()) {
-            if (local->state == Answer::State::Pending) {
-                return false;
+    return m_db.transaction([remote = std::move(remote)](QSqlDatabase& db) mutable {
+        return applyOne(db, std::move(remote));
+    });
+}
+
+QFuture<Result<int>> AnswerStore::applyRemote(QList<Answer> remote) {
+    return m_db.transaction([remote = std::move(remote)](QSqlDatabase& db) -> Result<int> {
+        int changed = 0;
+        for (const Answer& a : remote) {
+            Result<bool> r = applyOne(db, a);
+            if (!r) {
+                return r.error();
             }
-            const bool same = local->version == remote.version && local->title == remote.title &&
-                              local->body == remote.body && local->tags == remote.tags &&
-                              local->updated == remote.updated;
-            if (same || local->version > remote.version) {
-                return false;
-            }
-            remote.uses = local->uses;
+            changed += r.value() ? 1 : 0;
         }
-        remote.state = Answer::State::Published;
-        remote.conflictOf.clear();
-        if (auto r = write(db, remote, std::nullopt); !r) {
-            return r.error();
-        }
-        return true;
+        return changed;
     });
 }
 

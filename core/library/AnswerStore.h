@@ -69,6 +69,9 @@ public:
     // version, or the same version with another text); a local pending edit is left alone,
     // publishing it will settle the conflict. Resolves with whether anything changed.
     QFuture<Result<bool>> applyRemote(Answer remote);
+    // The same for many items, in one transaction (a first sync: thousands); resolves with
+    // how many changed the local copy.
+    QFuture<Result<int>> applyRemote(QList<Answer> remote);
     // A retracted item: the local copy goes, unless it has a pending edit (which will publish
     // it again).
     QFuture<Result<bool>> applyRetract(QString id);

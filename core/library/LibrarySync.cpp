@@ -160,23 +160,33 @@ void LibrarySync::checkRemoved(const QHash<QString, int>& known) {
 }
 
 void LibrarySync::applyItems(const QList<xmpp::PubSubItem>& items, std::function<void()> next) {
-    if (items.isEmpty()) {
-        next();
-        return;
-    }
-    // The store runs writes in order: waiting for the last is waiting for all.
-    QFuture<Result<bool>> last;
-    int valid = 0;
+    // In publish order: a tombstone and the answer published again after it keep their order.
+    // Runs of answers go to the store in one transaction each.
+    QList<Answer> run;
+    QFuture<Result<int>> last;
+    bool any = false;
+    auto flushRun = [&] {
+        if (run.isEmpty()) {
+            return;
+        }
+        last = m_answers.applyRemote(std::exchange(run, {}));
+        onFinished(last, this, [this](const Result<int>& changed) {
+            if (changed.ok()) {
+                m_summary.changed += changed.value();
+            }
+        });
+        any = true;
+    };
     for (const xmpp::PubSubItem& item : items) {
         if (const QString deleted = AnswerPayload::deletedAnswer(item.id, item.payload);
             !deleted.isEmpty()) {
-            ++valid;
-            last = m_answers.applyRetract(deleted);
-            onFinished(last, this, [this](const Result<bool>& removed) {
+            flushRun();
+            onFinished(m_answers.applyRetract(deleted), this, [this](const Result<bool>& removed) {
                 if (removed.ok() && removed.value()) {
                     ++m_summary.removed;
                 }
             });
+            any = true;
             continue;
         }
         const auto parsed = AnswerPayload::fromElement(item.id, item.payload);
@@ -184,22 +194,19 @@ void LibrarySync::applyItems(const QList<xmpp::PubSubItem>& items, std::function
             qCWarning(lcXmpp) << parsed.error().message;
             continue;
         }
-        ++valid;
-        last = m_answers.applyRemote(parsed.value());
-        onFinished(last, this, [this](const Result<bool>& changed) {
-            if (changed.ok() && changed.value()) {
-                ++m_summary.changed;
-            }
-        });
+        run.append(parsed.value());
     }
-    if (valid == 0) {
+    flushRun();
+    if (!any) {
         next();
         return;
     }
-    onFinished(last, this, [this, next = std::move(next)](const Result<bool>&) {
-        emit answersChanged();
-        next();
-    });
+    // The store runs its work in order: once this (empty) batch is done, all of it is.
+    onFinished(m_answers.applyRemote(QList<Answer>{}), this,
+               [this, next = std::move(next)](const Result<int>&) {
+                   emit answersChanged();
+                   next();
+               });
 }
 
 void LibrarySync::flush() {

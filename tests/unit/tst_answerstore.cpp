@@ -135,6 +135,26 @@ private slots:
         QVERIFY(await(answers->get(remote.id)).ok());
     }
 
+    // A first sync applies thousands at once: one transaction, the same rules per item.
+    void manyRemoteItemsAtOnce() {
+        QList<Answer> items;
+        for (int i = 0; i < 50; ++i) {
+            Answer a = draft(QStringLiteral("Answer %1").arg(i));
+            a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            a.tags = {QStringLiteral("printer")};
+            a.created = a.updated = QDateTime::currentDateTimeUtc();
+            items << a;
+        }
+        Answer stale = items[3];
+        stale.version = 0;  // older than what the batch itself brings
+        stale.title = QStringLiteral("stale");
+        QCOMPARE(await(answers->applyRemote(items + QList<Answer>{stale})).value(), 50);
+        QCOMPARE(await(answers->list()).value().size(), 50);
+        QCOMPARE(await(answers->get(items[3].id)).value().title, QStringLiteral("Answer 3"));
+        QCOMPARE(await(answers->applyRemote(items)).value(), 0);  // nothing new
+        QCOMPARE(await(answers->applyRemote(QList<Answer>{})).value(), 0);
+    }
+
     void deletesAndRetractions() {
         const Answer local = await(answers->create(draft(QStringLiteral("Never sent")))).value();
         QVERIFY(await(answers->remove(local.id)).ok());
