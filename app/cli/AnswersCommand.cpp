@@ -19,18 +19,6 @@ namespace {
 
 using library::Answer;
 
-QString stateName(Answer::State s) {
-    switch (s) {
-        case Answer::State::Pending:
-            return QStringLiteral("pending");
-        case Answer::State::Conflict:
-            return QStringLiteral("conflict");
-        case Answer::State::Published:
-            break;
-    }
-    return QStringLiteral("published");
-}
-
 QJsonObject describe(const Answer& a, bool withBody) {
     QJsonObject o{{QStringLiteral("id"), a.id},
                   {QStringLiteral("title"), a.title},

@@ -6,29 +6,18 @@
 
 #include "cli/JsonOutput.h"
 #include "common/FutureUtils.h"
-#include "library/AnswerPayload.h"
+#include "library/TeamNodes.h"
 #include "xmpp/ext/pubsub/PubSubExtension.h"
 
 namespace rapport::cli {
 
 namespace {
 
-// The tips feed's node (core/feed, next); provisioned with the library.
-const QString TipsNode = QStringLiteral("urn:rapport:tips:1");
-
-// See core/library/README.md: whitelisted, members publish, every item kept.
-const xmpp::PubSubExtension::NodeConfig kNodeConfig = {
-    {QStringLiteral("pubsub#access_model"), QStringLiteral("whitelist")},
-    {QStringLiteral("pubsub#publish_model"), QStringLiteral("publishers")},
-    {QStringLiteral("pubsub#persist_items"), QStringLiteral("1")},
-    {QStringLiteral("pubsub#max_items"), QStringLiteral("max")},
-};
-
 struct Provisioning {
     CliSession& session;
     xmpp::PubSubExtension& pubsub;
     Jid service;
-    QStringList nodes{library::AnswersNode, TipsNode};
+    QStringList nodes{library::AnswersNode, library::TipsNode};
     QStringList members = {};
     QString affiliation = xmpp::AffiliationPublisher;
     QJsonArray created = {};
@@ -94,7 +83,7 @@ void provisionNode(std::shared_ptr<Provisioning> p, qsizetype index, std::functi
         affiliate();  // removing members never creates nodes
         return;
     }
-    onFinished(p->pubsub.createNode(p->service, node, kNodeConfig), &p->session,
+    onFinished(p->pubsub.createNode(p->service, node, library::teamNodeConfig()), &p->session,
                [p, node, affiliate](const Result<void>& created) {
                    if (created.ok()) {
                        p->created << node;
@@ -105,8 +94,8 @@ void provisionNode(std::shared_ptr<Provisioning> p, qsizetype index, std::functi
                        p->fail(created.error());
                        return;
                    }
-                   onFinished(p->pubsub.configureNode(p->service, node, kNodeConfig), &p->session,
-                              [p, affiliate](const Result<void>& configured) {
+                   onFinished(p->pubsub.configureNode(p->service, node, library::teamNodeConfig()),
+                              &p->session, [p, affiliate](const Result<void>& configured) {
                                   if (!configured.ok()) {
                                       p->fail(configured.error());
                                       return;

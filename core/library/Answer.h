@@ -29,4 +29,17 @@ struct Answer {
     QString conflictOf;  // for a conflict copy: the answer it belongs to
 };
 
+// "published", "pending" or "conflict": the store's column and rapport-cli's "state".
+inline QString stateName(Answer::State state) {
+    switch (state) {
+        case Answer::State::Pending:
+            return QStringLiteral("pending");
+        case Answer::State::Conflict:
+            return QStringLiteral("conflict");
+        case Answer::State::Published:
+            break;
+    }
+    return QStringLiteral("published");
+}
+
 }  // namespace rapport::library

@@ -18,18 +18,6 @@ namespace {
 const QString Columns = QStringLiteral(
     "id, title, body, tags, author, created, updated, version, use_count, state, conflict_of");
 
-QString stateName(Answer::State s) {
-    switch (s) {
-        case Answer::State::Pending:
-            return QStringLiteral("pending");
-        case Answer::State::Conflict:
-            return QStringLiteral("conflict");
-        case Answer::State::Published:
-            break;
-    }
-    return QStringLiteral("published");
-}
-
 Answer::State stateOf(const QString& name) {
     if (name == u"pending") {
         return Answer::State::Pending;

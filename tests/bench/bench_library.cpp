@@ -16,6 +16,7 @@
 #include "library/AnswerPayload.h"
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
+#include "library/TeamNodes.h"
 #include "store/Database.h"
 #include "xmpp/Client.h"
 #include "xmpp/ext/pubsub/PubSubExtension.h"
@@ -141,12 +142,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     auto* adminPs = admin->findExtension<xmpp::PubSubExtension>();
-    const auto created = await(
-        adminPs->createNode(kService, library::AnswersNode,
-                            {{QStringLiteral("pubsub#access_model"), QStringLiteral("whitelist")},
-                             {QStringLiteral("pubsub#publish_model"), QStringLiteral("publishers")},
-                             {QStringLiteral("pubsub#persist_items"), QStringLiteral("1")},
-                             {QStringLiteral("pubsub#max_items"), QStringLiteral("max")}}));
+    const auto created =
+        await(adminPs->createNode(kService, library::AnswersNode, library::teamNodeConfig()));
     const auto members = await(
         adminPs->setAffiliations(kService, library::AnswersNode,
                                  {{QStringLiteral("alice@localhost"), xmpp::AffiliationPublisher},

@@ -8,6 +8,7 @@
 #include "library/AnswerPayload.h"
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
+#include "library/TeamNodes.h"
 #include "store/Database.h"
 #include "xmpp/ext/pubsub/PubSubExtension.h"
 
@@ -119,12 +120,7 @@ private slots:
         LiveClient admin(server, QStringLiteral("admin@localhost"), QStringLiteral("secret"));
         auto* ps = admin.client.addExtension<xmpp::PubSubExtension>();
         QVERIFY(admin.signIn());
-        const auto created = await(
-            ps->createNode(kService, AnswersNode,
-                           {{QStringLiteral("pubsub#access_model"), QStringLiteral("whitelist")},
-                            {QStringLiteral("pubsub#publish_model"), QStringLiteral("publishers")},
-                            {QStringLiteral("pubsub#persist_items"), QStringLiteral("1")},
-                            {QStringLiteral("pubsub#max_items"), QStringLiteral("max")}}));
+        const auto created = await(ps->createNode(kService, AnswersNode, teamNodeConfig()));
         QVERIFY2(created.ok(), qPrintable(created.error().message));
         QVERIFY(await(ps->setAffiliations(
                           kService, AnswersNode,
