@@ -61,6 +61,7 @@ void runSync(CliSession& session) {
             {QStringLiteral("answers_changed"), *library ? (*library)->changed : 0},
             {QStringLiteral("answers_published"), *library ? (*library)->published : 0},
             {QStringLiteral("library_items_fetched"), *library ? (*library)->itemsFetched : 0},
+            {QStringLiteral("library_ids_checked"), *library && (*library)->idsChecked},
             {QStringLiteral("library"), membershipName(session.account().library().membership())},
         });
         session.finish(ExitOk);

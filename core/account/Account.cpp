@@ -75,17 +75,33 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
 
     // Every new session may have missed messages and items (a resumed one has not).
     connect(m_client.get(), &xmpp::Client::sessionStarted, this, [this](bool resumed) {
-        if (!resumed) {
-            m_catchUp->start();
-            m_library->start();
+        if (resumed) {
+            return;
         }
+        m_catchUp->start();
+        // When the library's item ids were last compared: once a day is enough (LibrarySync).
+        onFinished(m_cursors->get(libraryCheckSource()), this, [this](const Result<QString>& c) {
+            if (c.ok() && !c.value().isEmpty()) {
+                m_library->setLastFullCheck(QDateTime::fromString(c.value(), Qt::ISODate));
+            }
+            m_library->start();
+        });
     });
+}
+
+QString Account::libraryCheckSource() const {
+    return QStringLiteral("library-ids:") + m_teamService.toString();
 }
 
 void Account::setTeamService(const Jid& service) {
     m_teamService = service.bare();
     m_pubsub->setTrustedServices({m_teamService});
     m_library = std::make_unique<library::LibrarySync>(m_pubsub, *m_answers, m_teamService);
+    connect(m_library.get(), &library::LibrarySync::synced, this, [this] {
+        if (m_library->lastFullCheck().isValid()) {
+            m_cursors->set(libraryCheckSource(), m_library->lastFullCheck().toString(Qt::ISODate));
+        }
+    });
 }
 
 Account::~Account() {

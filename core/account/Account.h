@@ -77,6 +77,7 @@ public:
 
 private:
     explicit Account(const Jid& jid, std::unique_ptr<store::Database> db);
+    QString libraryCheckSource() const;
 
     Jid m_jid;
     std::unique_ptr<store::Database> m_db;

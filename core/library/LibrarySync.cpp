@@ -155,6 +155,7 @@ void LibrarySync::checkRemoved(const QHash<QString, int>& known) {
                        }
                    }
                    m_lastFullCheck = QDateTime::currentDateTimeUtc();
+                   m_summary.idsChecked = true;
                    sendNext();
                });
 }

@@ -52,6 +52,7 @@ public:
         int published = 0;     // our changes sent
         int conflicts = 0;     // conflict copies made
         bool wholeNode = false;
+        bool idsChecked = false;  // the item ids were compared (daily, for deletes)
     };
 
     LibrarySync(xmpp::PubSubExtension* pubsub, AnswerStore& answers, Jid service,

@@ -123,12 +123,28 @@ private slots:
                  (QStringList{QStringLiteral("printer"), QStringLiteral("firmware")}));
         QCOMPARE(a.value(QStringLiteral("version")).toInt(), 1);
 
+        // More than the first window of newest items (20), so that a later sync is partial.
+        for (int i = 0; i < 21; ++i) {
+            QCOMPARE(cli(QStringLiteral("alice"),
+                         {QStringLiteral("answers"), QStringLiteral("add"),
+                          QStringLiteral("--title"), QStringLiteral("Filler %1").arg(i),
+                          QStringLiteral("--body-file"), bodyFile(QStringLiteral("Filler."))})
+                         .exitCode,
+                     0);
+        }
         const CliRun synced = cli(QStringLiteral("bob"), {QStringLiteral("sync")});
         QCOMPARE(synced.exitCode, 0);
         QCOMPARE(lines(synced).value(0).value(QStringLiteral("library")).toString(),
                  QStringLiteral("member"));
+        QCOMPARE(lines(synced).value(0).value(QStringLiteral("answers_changed")).toInt(), 22);
         QCOMPARE(find(QStringLiteral("bob"), id).value(QStringLiteral("title")).toString(),
                  QStringLiteral("Printer E1234"));
+        // The first sync had the whole node, so the next process knows the ids were compared
+        // today and asks only for the newest items.
+        const QJsonObject again =
+            lines(cli(QStringLiteral("bob"), {QStringLiteral("sync")})).value(0);
+        QCOMPARE(again.value(QStringLiteral("library_ids_checked")).toBool(), false);
+        QVERIFY(again.value(QStringLiteral("library_items_fetched")).toInt() <= 20);
         const QJsonObject shown = lines(cli(QStringLiteral("bob"), {QStringLiteral("answers"),
                                                                     QStringLiteral("show"), id}))
                                       .value(0);
