@@ -20,9 +20,16 @@ coproc FIXTURE { "$bin/tests/support/prosody-fixture" --users engineer,customer,
 read -r info <&"${FIXTURE[0]}" || { echo "demo: the demo server did not start" >&2; exit 1; }
 ws_url=$(printf '%s' "$info" | sed -E 's/.*"ws_url":"([^"]+)".*/\1/')
 bot_pid=""
+# Closing the fixture's stdin stops the server. Kept in a variable of our own: bash unsets
+# FIXTURE when the coprocess ends, and cleanup may run twice (a signal, then EXIT).
+fixture_in=${FIXTURE[1]}
 cleanup() {
     [ -n "$bot_pid" ] && kill "$bot_pid" 2>/dev/null || true
-    exec {FIXTURE[1]}>&- 2>/dev/null || true
+    bot_pid=""
+    if [ -n "$fixture_in" ]; then
+        exec {fixture_in}>&- 2>/dev/null || true
+        fixture_in=""
+    fi
     wait 2>/dev/null || true
     [ -n "${RAPPORT_PROFILE:-}" ] && rm -rf "$RAPPORT_PROFILE"
 }
