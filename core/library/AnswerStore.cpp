@@ -16,7 +16,14 @@ using store::sqlError;
 namespace {
 
 const QString Columns = QStringLiteral(
-    "id, title, body, tags, author, created, updated, version, use_count, state, conflict_of");
+    "id, title, body, tags, author, created, updated, version, use_count, state, "
+    "conflict_of, coalesce(base_version, 0)");
+
+// A row as stored: the answer, and the version a pending edit started from (0 if none).
+struct Row {
+    Answer answer;
+    int baseVersion = 0;
+};
 
 Answer::State stateOf(const QString& name) {
     if (name == u"pending") {
@@ -29,8 +36,9 @@ QDateTime fromMs(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-Answer readRow(const QSqlQuery& q) {
-    Answer a;
+Row readRow(const QSqlQuery& q) {
+    Row row;
+    Answer& a = row.answer;
     a.id = q.value(0).toString();
     a.title = q.value(1).toString();
     a.body = q.value(2).toString();
@@ -42,10 +50,11 @@ Answer readRow(const QSqlQuery& q) {
     a.uses = q.value(8).toInt();
     a.state = stateOf(q.value(9).toString());
     a.conflictOf = q.value(10).toString();
-    return a;
+    row.baseVersion = q.value(11).toInt();
+    return row;
 }
 
-Result<std::optional<Answer>> find(QSqlDatabase& db, const QString& id) {
+Result<std::optional<Row>> find(QSqlDatabase& db, const QString& id) {
     QSqlQuery q(db);
     q.prepare(QLatin1String("SELECT ") + Columns + QLatin1String(" FROM answers WHERE id = ?"));
     q.addBindValue(id);
@@ -53,12 +62,12 @@ Result<std::optional<Answer>> find(QSqlDatabase& db, const QString& id) {
         return sqlError(q, Database::tr("Could not read the answer"));
     }
     if (!q.next()) {
-        return std::optional<Answer>();
+        return std::optional<Row>();
     }
-    return std::optional<Answer>(readRow(q));
+    return std::optional<Row>(readRow(q));
 }
 
-Result<Answer> findOrFail(QSqlDatabase& db, const QString& id) {
+Result<Row> findOrFail(QSqlDatabase& db, const QString& id) {
     auto found = find(db, id);
     if (!found) {
         return found.error();
@@ -100,32 +109,6 @@ Result<void> write(QSqlDatabase& db, const Answer& a, std::optional<int> baseVer
     return Ok{};
 }
 
-Result<void> queue(QSqlDatabase& db, const QString& itemId, const QString& action) {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO library_outbox(node, item_id, action, created) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(node, item_id) DO UPDATE SET action = excluded.action"));
-    q.addBindValue(AnswersNode);
-    q.addBindValue(itemId);
-    q.addBindValue(action);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec()) {
-        return sqlError(q, Database::tr("Could not queue the change for the team"));
-    }
-    return Ok{};
-}
-
-Result<void> unqueue(QSqlDatabase& db, const QString& itemId) {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM library_outbox WHERE node = ? AND item_id = ?"));
-    q.addBindValue(AnswersNode);
-    q.addBindValue(itemId);
-    if (!q.exec()) {
-        return sqlError(q, Database::tr("Could not update the queue of changes"));
-    }
-    return Ok{};
-}
-
 Result<void> exec(QSqlDatabase& db, const QString& sql, const QVariantList& binds,
                   const QString& what) {
     QSqlQuery q(db);
@@ -137,6 +120,20 @@ Result<void> exec(QSqlDatabase& db, const QString& sql, const QVariantList& bind
         return sqlError(q, what);
     }
     return Ok{};
+}
+
+Result<void> queue(QSqlDatabase& db, const QString& itemId, const QString& action) {
+    return exec(db,
+                QStringLiteral("INSERT INTO library_outbox(node, item_id, action, created) "
+                               "VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT(node, item_id) DO UPDATE SET action = excluded.action"),
+                {AnswersNode, itemId, action, QDateTime::currentMSecsSinceEpoch()},
+                Database::tr("Could not queue the change for the team"));
+}
+
+Result<void> unqueue(QSqlDatabase& db, const QString& itemId) {
+    return exec(db, QStringLiteral("DELETE FROM library_outbox WHERE node = ? AND item_id = ?"),
+                {AnswersNode, itemId}, Database::tr("Could not update the queue of changes"));
 }
 
 Result<Answer> refuseInvalid(const Answer& a) {
@@ -190,24 +187,18 @@ QFuture<Result<Answer>> AnswerStore::create(Answer draft) {
 QFuture<Result<Answer>> AnswerStore::edit(QString id, AnswerEdit change, QString author) {
     return m_db.transaction([id = std::move(id), change = std::move(change),
                              author = std::move(author)](QSqlDatabase& db) -> Result<Answer> {
-        Result<Answer> found = findOrFail(db, id);
+        Result<Row> found = findOrFail(db, id);
         if (!found) {
-            return found;
+            return found.error();
         }
-        Answer a = found.value();
+        Answer a = found.value().answer;
         if (a.state == Answer::State::Conflict) {
             return Error::make(ErrorCode::Usage,
                                Database::tr("A conflict copy cannot be edited: merge it into "
                                             "the answer, or discard it."));
         }
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT base_version FROM answers WHERE id = ?"));
-        q.addBindValue(id);
-        if (!q.exec() || !q.next()) {
-            return sqlError(q, Database::tr("Could not read the answer"));
-        }
         // A pending edit keeps the base it started from; a published answer starts one now.
-        const int base = a.state == Answer::State::Pending ? q.value(0).toInt() : a.version;
+        const int base = a.state == Answer::State::Pending ? found.value().baseVersion : a.version;
         if (change.title) {
             a.title = *change.title;
         }
@@ -236,19 +227,12 @@ QFuture<Result<Answer>> AnswerStore::edit(QString id, AnswerEdit change, QString
 
 QFuture<Result<void>> AnswerStore::remove(QString id) {
     return m_db.transaction([id = std::move(id)](QSqlDatabase& db) -> Result<void> {
-        Result<Answer> found = findOrFail(db, id);
+        Result<Row> found = findOrFail(db, id);
         if (!found) {
             return found.error();
         }
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT base_version FROM answers WHERE id = ?"));
-        q.addBindValue(id);
-        if (!q.exec() || !q.next()) {
-            return sqlError(q, Database::tr("Could not read the answer"));
-        }
-        const Answer& a = found.value();
-        const bool everPublished = a.state == Answer::State::Published || q.value(0).toInt() > 0;
-        q.finish();
+        const bool everPublished =
+            found.value().answer.state == Answer::State::Published || found.value().baseVersion > 0;
         if (auto r = exec(db, QStringLiteral("DELETE FROM answers WHERE id = ? OR conflict_of = ?"),
                           {id, id}, Database::tr("Could not delete the answer"));
             !r) {
@@ -274,7 +258,13 @@ QFuture<Result<void>> AnswerStore::countUse(QString id) {
 }
 
 QFuture<Result<Answer>> AnswerStore::get(QString id) {
-    return m_db.run([id = std::move(id)](QSqlDatabase& db) { return findOrFail(db, id); });
+    return m_db.run([id = std::move(id)](QSqlDatabase& db) -> Result<Answer> {
+        Result<Row> found = findOrFail(db, id);
+        if (!found) {
+            return found.error();
+        }
+        return found.value().answer;
+    });
 }
 
 QFuture<Result<QList<Answer>>> AnswerStore::list() {
@@ -287,7 +277,7 @@ QFuture<Result<QList<Answer>>> AnswerStore::list() {
         }
         QList<Answer> out;
         while (q.next()) {
-            out << readRow(q);
+            out << readRow(q).answer;
         }
         return out;
     });
@@ -316,7 +306,8 @@ Result<bool> applyOne(QSqlDatabase& db, Answer remote) {
     if (!found) {
         return found.error();
     }
-    if (const auto& local = found.value()) {
+    if (found.value()) {
+        const Answer* local = &found.value()->answer;
         if (local->state == Answer::State::Pending) {
             return false;
         }
@@ -375,9 +366,8 @@ QFuture<Result<QList<LibraryAction>>> AnswerStore::pendingActions() {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.prepare(
-            QStringLiteral("SELECT o.id, o.action, o.item_id, o.attempts, a.base_version "
-                           "FROM library_outbox o LEFT JOIN answers a ON a.id = o.item_id "
-                           "WHERE o.node = ? ORDER BY o.id"));
+            QStringLiteral("SELECT id, action, item_id, attempts FROM library_outbox "
+                           "WHERE node = ? ORDER BY id"));
         q.addBindValue(AnswersNode);
         if (!q.exec()) {
             return sqlError(q, Database::tr("Could not read the queue of changes"));
@@ -390,17 +380,17 @@ QFuture<Result<QList<LibraryAction>>> AnswerStore::pendingActions() {
                                                               : LibraryAction::Kind::Publish;
             action.itemId = q.value(2).toString();
             action.attempts = q.value(3).toInt();
-            action.baseVersion = q.value(4).toInt();
             out << action;
         }
         q.finish();
         for (LibraryAction& action : out) {
             if (action.kind == LibraryAction::Kind::Publish) {
-                Result<Answer> a = findOrFail(db, action.itemId);
-                if (!a) {
-                    return a.error();
+                Result<Row> row = findOrFail(db, action.itemId);
+                if (!row) {
+                    return row.error();
                 }
-                action.answer = a.value();
+                action.answer = row.value().answer;
+                action.baseVersion = row.value().baseVersion;
             }
         }
         return out;
@@ -465,7 +455,7 @@ QFuture<Result<Answer>> AnswerStore::keepConflict(Answer winner, bool winnerPend
             return found.error();
         }
         if (found.value()) {
-            winner.uses = found.value()->uses;
+            winner.uses = found.value()->answer.uses;
         }
         winner.state = winnerPending ? Answer::State::Pending : Answer::State::Published;
         winner.conflictOf.clear();

@@ -96,8 +96,12 @@ void LibrarySync::catchUp(const QHash<QString, int>& known, int window) {
             // Oldest first: walk back from the newest to the first one we already had.
             qsizetype anchor = -1;
             for (qsizetype i = items.size() - 1; i >= 0; --i) {
+                // Only items we have are parsed: on a first sync, none of them.
+                if (!known.contains(items[i].id)) {
+                    continue;
+                }
                 const auto parsed = AnswerPayload::fromElement(items[i].id, items[i].payload);
-                if (parsed.ok() && known.value(items[i].id, -1) == parsed.value().version) {
+                if (parsed.ok() && known.value(items[i].id) == parsed.value().version) {
                     anchor = i;
                     break;
                 }
@@ -116,17 +120,7 @@ void LibrarySync::catchUp(const QHash<QString, int>& known, int window) {
                     for (const auto& item : items) {
                         present.insert(item.id);
                     }
-                    QStringList gone;
-                    for (auto it = known.cbegin(); it != known.cend(); ++it) {
-                        if (!present.contains(it.key())) {
-                            gone << it.key();
-                        }
-                    }
-                    for (const QString& id : gone) {
-                        m_answers.applyRetract(id);
-                    }
-                    m_summary.removed += int(gone.size());
-                    m_lastFullCheck = QDateTime::currentDateTimeUtc();
+                    removeMissing(known, present);
                     sendNext();
                     return;
                 }
@@ -147,35 +141,37 @@ void LibrarySync::checkRemoved(const QHash<QString, int>& known) {
                        fail(ids.error());
                        return;
                    }
-                   const QSet<QString> present(ids.value().cbegin(), ids.value().cend());
-                   for (auto it = known.cbegin(); it != known.cend(); ++it) {
-                       if (!present.contains(it.key())) {
-                           m_answers.applyRetract(it.key());
-                           ++m_summary.removed;
-                       }
-                   }
-                   m_lastFullCheck = QDateTime::currentDateTimeUtc();
+                   removeMissing(known, QSet<QString>(ids.value().cbegin(), ids.value().cend()));
                    m_summary.idsChecked = true;
                    sendNext();
                });
+}
+
+void LibrarySync::removeMissing(const QHash<QString, int>& known, const QSet<QString>& present) {
+    for (auto it = known.cbegin(); it != known.cend(); ++it) {
+        if (!present.contains(it.key())) {
+            m_answers.applyRetract(it.key());
+            ++m_summary.removed;
+        }
+    }
+    m_lastFullCheck = QDateTime::currentDateTimeUtc();
 }
 
 void LibrarySync::applyItems(const QList<xmpp::PubSubItem>& items, std::function<void()> next) {
     // In publish order: a tombstone and the answer published again after it keep their order.
     // Runs of answers go to the store in one transaction each.
     QList<Answer> run;
-    QFuture<Result<int>> last;
     bool any = false;
     auto flushRun = [&] {
         if (run.isEmpty()) {
             return;
         }
-        last = m_answers.applyRemote(std::exchange(run, {}));
-        onFinished(last, this, [this](const Result<int>& changed) {
-            if (changed.ok()) {
-                m_summary.changed += changed.value();
-            }
-        });
+        onFinished(m_answers.applyRemote(std::exchange(run, {})), this,
+                   [this](const Result<int>& changed) {
+                       if (changed.ok()) {
+                           m_summary.changed += changed.value();
+                       }
+                   });
         any = true;
     };
     for (const xmpp::PubSubItem& item : items) {

@@ -21,6 +21,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include "common/Jid.h"
 #include "common/Result.h"
@@ -83,6 +84,8 @@ private:
     void onEvent(const xmpp::PubSubEvent& event);
     void catchUp(const QHash<QString, int>& known, int window);
     void checkRemoved(const QHash<QString, int>& known);
+    // Removes the answers we know that the node no longer holds; records the check.
+    void removeMissing(const QHash<QString, int>& known, const QSet<QString>& present);
     void applyItems(const QList<xmpp::PubSubItem>& items, std::function<void()> next);
     void sendNext();
     void publish(const LibraryAction& action);

@@ -23,6 +23,14 @@ Element withNode(Element e, const QString& node) {
     return e;
 }
 
+Element iqTo(const Jid& service, const QString& type, Element child) {
+    Element iq(QStringLiteral("iq"), ns::Client);
+    iq.setAttribute(QStringLiteral("type"), type);
+    iq.setAttribute(QStringLiteral("to"), service.toString());
+    iq.appendChild(std::move(child));
+    return iq;
+}
+
 Result<void> toVoid(const Result<Element>& r) {
     if (!r.ok()) {
         return r.error();
@@ -45,16 +53,20 @@ void PubSubExtension::setTrustedServices(const QList<Jid>& services) {
 
 QFuture<Result<Element>> PubSubExtension::send(const Jid& service, const QString& type,
                                                Element child, bool largeReply) {
-    Element iq(QStringLiteral("iq"), ns::Client);
-    iq.setAttribute(QStringLiteral("type"), type);
-    iq.setAttribute(QStringLiteral("to"), service.toString());
-    iq.appendChild(std::move(child));
+    Element iq = iqTo(service, type, std::move(child));
     if (!largeReply) {
         return client()->sendIq(std::move(iq));
     }
     // A node's items (or ids) come in one reply: Prosody ignores RSM on them. A library of
     // 10,000 answers is about 7 MB, and the service takes a while to read it from storage.
-    return client()->sendIq(std::move(iq), kLargeReplyTimeoutMs, kLargeReplyBytes);
+    QPointer<PubSubExtension> self(this);
+    return thenOn(client()->sendIq(std::move(iq), kLargeReplyTimeoutMs, kLargeReplyBytes), this,
+                  [self](const Result<Element>& r) {
+                      if (self && r.ok()) {
+                          self->m_bytesReceived += r.value().toXml().toUtf8().size();
+                      }
+                      return r;
+                  });
 }
 
 Element PubSubExtension::publishIq(const Jid& service, const QString& node, const QString& itemId,
@@ -68,11 +80,7 @@ Element PubSubExtension::publishIq(const Jid& service, const QString& node, cons
     publish.appendChild(item);
     Element ps = pubsub(ns::PubSub);
     ps.appendChild(publish);
-    Element iq(QStringLiteral("iq"), ns::Client);
-    iq.setAttribute(QStringLiteral("type"), QStringLiteral("set"));
-    iq.setAttribute(QStringLiteral("to"), service.toString());
-    iq.appendChild(ps);
-    return iq;
+    return iqTo(service, QStringLiteral("set"), std::move(ps));
 }
 
 QFuture<Result<QString>> PubSubExtension::publish(const Jid& service, const QString& node,
@@ -121,15 +129,11 @@ QList<PubSubItem> PubSubExtension::parseItems(const Element& items, const QStrin
 QFuture<Result<QList<PubSubItem>>> PubSubExtension::fetch(const Jid& service, Element items) {
     Element ps = pubsub(ns::PubSub);
     ps.appendChild(std::move(items));
-    QPointer<PubSubExtension> self(this);
     return thenOn(
         send(service, QStringLiteral("get"), ps, true), this,
-        [self](const Result<Element>& r) -> Result<QList<PubSubItem>> {
+        [](const Result<Element>& r) -> Result<QList<PubSubItem>> {
             if (!r.ok()) {
                 return r.error();
-            }
-            if (self) {
-                self->m_bytesReceived += r.value().toXml().toUtf8().size();
             }
             return parseItems(
                 r.value().firstChild(u"pubsub", ns::PubSub).firstChild(u"items", ns::PubSub),
@@ -160,14 +164,10 @@ QFuture<Result<QList<PubSubItem>>> PubSubExtension::itemsById(const Jid& service
 
 QFuture<Result<QStringList>> PubSubExtension::itemIds(const Jid& service, const QString& node) {
     Element query = withNode(Element(QStringLiteral("query"), ns::DiscoItems), node);
-    QPointer<PubSubExtension> self(this);
     return thenOn(send(service, QStringLiteral("get"), query, true), this,
-                  [self](const Result<Element>& r) -> Result<QStringList> {
+                  [](const Result<Element>& r) -> Result<QStringList> {
                       if (!r.ok()) {
                           return r.error();
-                      }
-                      if (self) {
-                          self->m_bytesReceived += r.value().toXml().toUtf8().size();
                       }
                       QStringList ids;
                       // XEP-0060 5.5: each item's id is in its 'name'.
