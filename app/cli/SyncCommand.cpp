@@ -4,30 +4,14 @@
 #include <QJsonObject>
 
 #include "cli/JsonOutput.h"
+#include "cli/TeamMembershipName.h"
+#include "feed/FeedSync.h"
 #include "library/LibrarySync.h"
 #include "sync/HistoryCatchUp.h"
 #include "sync/OutboxSender.h"
 #include "sync/StoreArchiveSink.h"
 
 namespace rapport::cli {
-
-namespace {
-
-QString membershipName(library::LibrarySync::Membership m) {
-    switch (m) {
-        case library::LibrarySync::Membership::Member:
-            return QStringLiteral("member");
-        case library::LibrarySync::Membership::NotMember:
-            return QStringLiteral("not-member");
-        case library::LibrarySync::Membership::NotSetUp:
-            return QStringLiteral("not-set-up");
-        case library::LibrarySync::Membership::Unknown:
-            break;
-    }
-    return QStringLiteral("unknown");
-}
-
-}  // namespace
 
 void runSync(CliSession& session) {
     if (!session.options().args.isEmpty()) {
@@ -43,11 +27,13 @@ void runSync(CliSession& session) {
     // is empty: both start when the session does.
     auto summary = std::make_shared<std::optional<sync::HistoryCatchUp::Summary>>();
     auto drained = std::make_shared<bool>(false);
-    // The answer library: caught up, or found unavailable (not a member, not set up).
+    // The answer library, then the tips feed: caught up, or found unavailable (not a member,
+    // not set up), or failed (the chat catch-up still counts).
     auto library = std::make_shared<std::optional<library::LibrarySync::Summary>>();
-    auto libraryDone = std::make_shared<bool>(false);
-    auto report = [&session, elapsed, summary, drained, library, libraryDone] {
-        if (!*summary || !*drained || !*libraryDone) {
+    auto tips = std::make_shared<std::optional<feed::FeedSync::Summary>>();
+    auto tipsDone = std::make_shared<bool>(false);
+    auto report = [&session, elapsed, summary, drained, library, tips, tipsDone] {
+        if (!*summary || !*drained || !*tipsDone) {
             return;
         }
         const sync::HistoryCatchUp::Summary& s = **summary;
@@ -63,6 +49,10 @@ void runSync(CliSession& session) {
             {QStringLiteral("library_items_fetched"), *library ? (*library)->itemsFetched : 0},
             {QStringLiteral("library_ids_checked"), *library && (*library)->idsChecked},
             {QStringLiteral("library"), membershipName(session.account().library().membership())},
+            {QStringLiteral("tips_changed"), *tips ? (*tips)->changed + (*tips)->removed : 0},
+            {QStringLiteral("tips_published"), *tips ? (*tips)->published : 0},
+            {QStringLiteral("tips_items_fetched"), *tips ? (*tips)->itemsFetched : 0},
+            {QStringLiteral("tips"), membershipName(session.account().feed().membership())},
         });
         session.finish(ExitOk);
     };
@@ -80,25 +70,19 @@ void runSync(CliSession& session) {
                      [&session](const Error& error) { session.fail(error); });
     library::LibrarySync& lib = session.account().library();
     QObject::connect(&lib, &library::LibrarySync::synced, &session,
-                     [library, libraryDone, report](const library::LibrarySync::Summary& s) {
-                         *library = s;
-                         *libraryDone = true;
-                         report();
-                     });
-    QObject::connect(&lib, &library::LibrarySync::membershipChanged, &session,
-                     [libraryDone, report](library::LibrarySync::Membership m) {
-                         if (m == library::LibrarySync::Membership::NotMember ||
-                             m == library::LibrarySync::Membership::NotSetUp) {
-                             *libraryDone = true;
-                             report();
-                         }
-                     });
+                     [library](const library::LibrarySync::Summary& s) { *library = s; });
     QObject::connect(&lib, &library::LibrarySync::failed, &session,
-                     [libraryDone, report](const Error& error) {
-                         printInfoLine(error.message);  // the chat catch-up still counts
-                         *libraryDone = true;
-                         report();
-                     });
+                     [](const Error& error) { printInfoLine(error.message); });
+    // The account starts the tips feed once the library's catch-up has ended.
+    feed::FeedSync& feed = session.account().feed();
+    QObject::connect(&feed, &feed::FeedSync::synced, &session,
+                     [tips](const feed::FeedSync::Summary& s) { *tips = s; });
+    QObject::connect(&feed, &feed::FeedSync::failed, &session,
+                     [](const Error& error) { printInfoLine(error.message); });
+    QObject::connect(&feed, &feed::FeedSync::catchUpEnded, &session, [tipsDone, report] {
+        *tipsDone = true;
+        report();
+    });
     // The account starts the catch-up when the session starts.
     session.start([] {});
 }

@@ -16,6 +16,7 @@
 #include "cli/SendCommand.h"
 #include "cli/SyncCommand.h"
 #include "cli/TeamCommand.h"
+#include "cli/TipsCommand.h"
 #include "store/ProfilePaths.h"
 
 using namespace rapport;
@@ -52,10 +53,10 @@ int main(int argc, char** argv) {
 
     const CliOptions& options = parsed.value();
     const QString& command = options.command;
-    const QStringList known = {QStringLiteral("send"),    QStringLiteral("listen"),
-                               QStringLiteral("roster"),  QStringLiteral("sync"),
-                               QStringLiteral("history"), QStringLiteral("search"),
-                               QStringLiteral("team"),    QStringLiteral("answers")};
+    const QStringList known = {
+        QStringLiteral("send"), QStringLiteral("listen"),  QStringLiteral("roster"),
+        QStringLiteral("sync"), QStringLiteral("history"), QStringLiteral("search"),
+        QStringLiteral("team"), QStringLiteral("answers"), QStringLiteral("tips")};
     if (!known.contains(command)) {
         printErrorLine(
             QObject::tr("unknown command \"%1\"; try 'rapport-cli --help'.").arg(command));
@@ -77,6 +78,9 @@ int main(int argc, char** argv) {
     if (command == u"answers" && isLocalAnswersCommand(options)) {
         return runAnswersLocal(options, *account.value());
     }
+    if (command == u"tips" && isLocalTipsCommand(options)) {
+        return runTipsLocal(options, *account.value());
+    }
     if (!options.service.isEmpty()) {
         account.value()->setTeamService(options.service);
     }
@@ -94,6 +98,8 @@ int main(int argc, char** argv) {
         runTeam(session);
     } else if (command == u"answers") {
         runAnswersChange(session);
+    } else if (command == u"tips") {
+        runTipsChange(session);
     } else {
         runSync(session);
     }

@@ -1,6 +1,8 @@
 #include "account/Account.h"
 
 #include "common/FutureUtils.h"
+#include "feed/FeedSync.h"
+#include "feed/TipStore.h"
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
 #include "store/ConversationStore.h"
@@ -71,6 +73,7 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
 
     m_pubsub = m_client->addExtension<xmpp::PubSubExtension>();
     m_answers = std::make_unique<library::AnswerStore>(*m_db);
+    m_tips = std::make_unique<feed::TipStore>(*m_db, m_jid.bareString());
     setTeamService(Jid(QStringLiteral("pubsub.") + m_jid.domain()));
 
     // Every new session may have missed messages and items (a resumed one has not).
@@ -79,6 +82,7 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
             return;
         }
         m_catchUp->start();
+        m_feedWaiting = true;
         // When the library's item ids were last compared: once a day is enough (LibrarySync).
         onFinished(m_cursors->get(libraryCheckSource()), this, [this](const Result<QString>& c) {
             if (c.ok() && !c.value().isEmpty()) {
@@ -102,12 +106,23 @@ void Account::setTeamService(const Jid& service) {
             m_cursors->set(libraryCheckSource(), m_library->lastFullCheck().toString(Qt::ISODate));
         }
     });
+    connect(m_library.get(), &library::LibrarySync::catchUpEnded, this,
+            &Account::startFeedAfterLibrary);
+    m_feed = std::make_unique<feed::FeedSync>(m_pubsub, *m_tips, m_teamService);
+}
+
+void Account::startFeedAfterLibrary() {
+    if (m_feedWaiting) {
+        m_feedWaiting = false;
+        m_feed->start();
+    }
 }
 
 Account::~Account() {
     flush();
     // The client goes first: nothing may reach the sync objects while they die.
     m_library.reset();
+    m_feed.reset();
     m_client.reset();
 }
 

@@ -28,6 +28,10 @@ namespace rapport::library {
 class AnswerStore;
 class LibrarySync;
 }  // namespace rapport::library
+namespace rapport::feed {
+class TipStore;
+class FeedSync;
+}  // namespace rapport::feed
 namespace rapport::xmpp {
 class PubSubExtension;
 }
@@ -61,6 +65,8 @@ public:
     sync::OutboxSender& outboxSender() { return *m_outboxSender; }
     library::AnswerStore& answers() { return *m_answers; }
     library::LibrarySync& library() { return *m_library; }
+    feed::TipStore& tips() { return *m_tips; }
+    feed::FeedSync& feed() { return *m_feed; }
     xmpp::PubSubExtension& pubsub() { return *m_pubsub; }
 
     // The team's pubsub service (answers, tips): pubsub.<domain> unless set. Set it before
@@ -78,6 +84,7 @@ public:
 private:
     explicit Account(const Jid& jid, std::unique_ptr<store::Database> db);
     QString libraryCheckSource() const;
+    void startFeedAfterLibrary();
 
     Jid m_jid;
     std::unique_ptr<store::Database> m_db;
@@ -96,6 +103,11 @@ private:
     xmpp::PubSubExtension* m_pubsub = nullptr;
     std::unique_ptr<library::AnswerStore> m_answers;
     std::unique_ptr<library::LibrarySync> m_library;
+    std::unique_ptr<feed::TipStore> m_tips;
+    std::unique_ptr<feed::FeedSync> m_feed;
+    // A session started and the tips feed waits for the library's catch-up to end: one
+    // catch-up at a time keeps the start light, and each one's transfer figures its own.
+    bool m_feedWaiting = false;
 };
 
 }  // namespace rapport

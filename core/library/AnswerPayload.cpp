@@ -4,24 +4,14 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include "xmpp/DateTime.h"
+
 namespace rapport::library {
 
 namespace {
 
 QString tr(const char* text) {
     return QCoreApplication::translate("AnswerPayload", text);
-}
-
-QString isoUtc(const QDateTime& t) {
-    return t.toUTC().toString(Qt::ISODate);
-}
-
-QDateTime parseTime(const QString& text) {
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid()) {
-        t = QDateTime::fromString(text, Qt::ISODate);
-    }
-    return t.isValid() ? t.toUTC() : QDateTime();
 }
 
 xmpp::Element textElement(const QString& name, const QString& text) {
@@ -37,7 +27,7 @@ QString AnswerPayload::tombstoneId(const QString& answerId) {
 xmpp::Element AnswerPayload::tombstone(const QString& by, const QDateTime& at) {
     xmpp::Element e(QStringLiteral("deleted"), AnswerNs);
     e.setAttribute(QStringLiteral("by"), by);
-    e.setAttribute(QStringLiteral("at"), isoUtc(at));
+    e.setAttribute(QStringLiteral("at"), xmpp::toXmppDateTime(at));
     return e;
 }
 
@@ -62,6 +52,20 @@ QStringList AnswerPayload::normalizeTags(const QStringList& tags) {
     return out;
 }
 
+QString AnswerPayload::invalidTagsReason(const QStringList& tags) {
+    if (tags.size() > AnswerLimits::Tags) {
+        return tr("it has more than %1 tags").arg(AnswerLimits::Tags);
+    }
+    for (const QString& tag : tags) {
+        if (tag.isEmpty() || tag.size() > AnswerLimits::TagChars || tag != tag.toLower() ||
+            tag.contains(QRegularExpression(QStringLiteral("\\s")))) {
+            return tr("the tag \"%1\" is not one lowercase word of at most %2 characters")
+                .arg(tag.left(AnswerLimits::TagChars), QString::number(AnswerLimits::TagChars));
+        }
+    }
+    return {};
+}
+
 QString AnswerPayload::invalidReason(const Answer& a) {
     if (QUuid::fromString(a.id).isNull()) {
         return tr("the id is not a UUID");
@@ -75,15 +79,8 @@ QString AnswerPayload::invalidReason(const Answer& a) {
     if (a.body.toUtf8().size() > AnswerLimits::BodyBytes) {
         return tr("the text is larger than %1 KiB").arg(AnswerLimits::BodyBytes / 1024);
     }
-    if (a.tags.size() > AnswerLimits::Tags) {
-        return tr("it has more than %1 tags").arg(AnswerLimits::Tags);
-    }
-    for (const QString& tag : a.tags) {
-        if (tag.isEmpty() || tag.size() > AnswerLimits::TagChars || tag != tag.toLower() ||
-            tag.contains(QRegularExpression(QStringLiteral("\\s")))) {
-            return tr("the tag \"%1\" is not one lowercase word of at most %2 characters")
-                .arg(tag.left(AnswerLimits::TagChars), QString::number(AnswerLimits::TagChars));
-        }
+    if (const QString why = invalidTagsReason(a.tags); !why.isEmpty()) {
+        return why;
     }
     if (a.author.isEmpty() || !a.author.contains(u'@')) {
         return tr("the author is not a JID");
@@ -106,8 +103,8 @@ xmpp::Element AnswerPayload::toElement(const Answer& a) {
         e.appendChild(textElement(QStringLiteral("tag"), tag));
     }
     e.appendChild(textElement(QStringLiteral("author"), a.author));
-    e.appendChild(textElement(QStringLiteral("created"), isoUtc(a.created)));
-    e.appendChild(textElement(QStringLiteral("updated"), isoUtc(a.updated)));
+    e.appendChild(textElement(QStringLiteral("created"), xmpp::toXmppDateTime(a.created)));
+    e.appendChild(textElement(QStringLiteral("updated"), xmpp::toXmppDateTime(a.updated)));
     return e;
 }
 
@@ -135,8 +132,8 @@ Result<Answer> AnswerPayload::fromElement(const QString& itemId, const xmpp::Ele
         a.tags << tag.text();
     }
     a.author = payload.childText(u"author", AnswerNs);
-    a.created = parseTime(payload.childText(u"created", AnswerNs));
-    a.updated = parseTime(payload.childText(u"updated", AnswerNs));
+    a.created = xmpp::parseXmppDateTime(payload.childText(u"created", AnswerNs));
+    a.updated = xmpp::parseXmppDateTime(payload.childText(u"updated", AnswerNs));
     if (const QString why = invalidReason(a); !why.isEmpty()) {
         return refuse(why);
     }

@@ -35,6 +35,9 @@ public:
     // Tags as the library keeps them: lowercase, inner spaces as '-', no duplicates, in the
     // order given; empty ones dropped.
     static QStringList normalizeTags(const QStringList& tags);
+    // The first rule the tags break (count, length, lowercase, one word), or empty. Tips
+    // follow the same rules.
+    static QString invalidTagsReason(const QStringList& tags);
     // The first rule `answer` breaks, or an empty string.
     static QString invalidReason(const Answer& answer);
 };

@@ -3,17 +3,13 @@
 #include "common/FutureUtils.h"
 #include "common/Logging.h"
 #include "library/AnswerPayload.h"
+#include "xmpp/ext/pubsub/NodeCatchUp.h"
 #include "xmpp/ext/pubsub/PubSubExtension.h"
 
 namespace rapport::library {
 
 namespace {
 
-// The first window of newest items; it grows fourfold until it reaches what we had.
-constexpr int kFirstWindow = 20;
-constexpr int kGrowth = 4;
-// Past this, the whole node is fetched (Prosody's largest max_items is pubsub_max_items).
-constexpr int kWholeNodeWindow = 20000;
 // How often the item ids are compared, to find answers removed while we were away.
 constexpr qint64 kFullCheckSeconds = 24 * 3600;
 
@@ -33,13 +29,14 @@ void LibrarySync::setMembership(Membership m) {
 }
 
 bool LibrarySync::refusedMembership(const Error& error) {
-    if (error.condition == u"forbidden" || error.condition == u"not-authorized" ||
-        error.condition == u"registration-required" || error.condition == u"not-allowed") {
-        setMembership(Membership::NotMember);
-        return true;
-    }
-    if (error.condition == u"item-not-found") {
-        setMembership(Membership::NotSetUp);
+    if (const auto refused = membershipRefusedBy(error)) {
+        const bool wasCatchUp = m_running;
+        m_running = false;
+        m_flushing = false;
+        setMembership(*refused);
+        if (wasCatchUp) {
+            emit catchUpEnded();
+        }
         return true;
     }
     return false;
@@ -57,7 +54,6 @@ void LibrarySync::start() {
     onFinished(m_pubsub->subscribe(m_service, AnswersNode), this, [this](const Result<void>& r) {
         if (!r.ok()) {
             if (refusedMembership(r.error())) {
-                m_running = false;
                 qCInfo(lcXmpp) << "answer library unavailable:" << r.error().message;
                 return;
             }
@@ -73,54 +69,38 @@ void LibrarySync::start() {
                            fail(known.error());
                            return;
                        }
-                       catchUp(known.value(), known.value().isEmpty() ? 0 : kFirstWindow);
+                       catchUp(known.value());
                    });
     });
 }
 
-void LibrarySync::catchUp(const QHash<QString, int>& known, int window) {
-    const bool whole = window <= 0 || window >= kWholeNodeWindow;
-    onFinished(
-        m_pubsub->items(m_service, AnswersNode, whole ? 0 : window), this,
-        [this, known, window, whole](const Result<QList<xmpp::PubSubItem>>& fetched) {
+void LibrarySync::catchUp(const QHash<QString, int>& known) {
+    // Anything we hold at the version the node has is older than every change made while we
+    // were away. Only items we hold are parsed: on a first sync, none of them.
+    auto heldAsIs = [known](const xmpp::PubSubItem& item) {
+        if (!known.contains(item.id)) {
+            return false;
+        }
+        const auto parsed = AnswerPayload::fromElement(item.id, item.payload);
+        return parsed.ok() && known.value(item.id) == parsed.value().version;
+    };
+    xmpp::NodeCatchUp::run(
+        m_pubsub, m_service, AnswersNode, known.isEmpty(), heldAsIs, this,
+        [this, known](const Result<xmpp::NodeChanges>& fetched) {
             if (!fetched.ok()) {
                 if (refusedMembership(fetched.error())) {
-                    m_running = false;
                     return;
                 }
                 fail(fetched.error());
                 return;
             }
-            const QList<xmpp::PubSubItem>& items = fetched.value();
-            m_summary.itemsFetched += int(items.size());
-            // Oldest first: walk back from the newest to the first one we already had.
-            qsizetype anchor = -1;
-            for (qsizetype i = items.size() - 1; i >= 0; --i) {
-                // Only items we have are parsed: on a first sync, none of them.
-                if (!known.contains(items[i].id)) {
-                    continue;
-                }
-                const auto parsed = AnswerPayload::fromElement(items[i].id, items[i].payload);
-                if (parsed.ok() && known.value(items[i].id) == parsed.value().version) {
-                    anchor = i;
-                    break;
-                }
-            }
-            const bool gotAll = whole || items.size() < window;
-            if (anchor < 0 && !gotAll) {
-                catchUp(known, window * kGrowth);  // the changes go back further
-                return;
-            }
-            const QList<xmpp::PubSubItem> changed = items.mid(anchor + 1);
-            m_summary.wholeNode = gotAll;
-            applyItems(changed, [this, known, gotAll, items] {
-                if (gotAll) {
+            const xmpp::NodeChanges& changes = fetched.value();
+            m_summary.itemsFetched += changes.itemsFetched;
+            m_summary.wholeNode = changes.wholeNode;
+            applyItems(changes.changed, [this, known, changes] {
+                if (changes.wholeNode) {
                     // Everything the node holds is in hand: what we have besides went away.
-                    QSet<QString> present;
-                    for (const auto& item : items) {
-                        present.insert(item.id);
-                    }
-                    removeMissing(known, present);
+                    removeMissing(known, changes.present);
                     sendNext();
                     return;
                 }
@@ -326,14 +306,19 @@ void LibrarySync::finish() {
     if (wasCatchUp) {
         m_summary.bytes += m_pubsub ? m_pubsub->bytesReceived() : 0;
         emit synced(m_summary);
+        emit catchUpEnded();
     }
 }
 
 void LibrarySync::fail(const Error& error) {
+    const bool wasCatchUp = m_running;
     m_running = false;
     m_flushing = false;
     qCWarning(lcXmpp) << "answer library sync failed:" << error.message;
     emit failed(error);
+    if (wasCatchUp) {
+        emit catchUpEnded();
+    }
 }
 
 void LibrarySync::onEvent(const xmpp::PubSubEvent& event) {

@@ -1,13 +1,11 @@
 // Keeps the local answer library (AnswerStore) in step with the team's node on the pubsub
 // service, in both directions:
 //
-// - Catch-up, at every session start (events published while we were away are not sent
-//   later, and nodes have no archive). The first time, every item. Afterwards the newest
-//   items only: Prosody returns them in publish order, a republished item counting as the
-//   newest, so walking from the newest back to the first item we already had at that
-//   version finds every change; the window grows (20, 80, ...) until it does. Items removed
-//   while we were away do not show there: the list of item ids (disco#items, small) is
-//   compared with ours once a day, and whenever the whole node was fetched anyway.
+// - Catch-up, at every session start (xmpp::NodeCatchUp): the first time every item,
+//   afterwards only the newest ones, back to the first answer we already had at that
+//   version. Items removed while we were away do not show there: the list of item ids
+//   (disco#items, small) is compared with ours once a day, and whenever the whole node was
+//   fetched anyway.
 // - Live events while online: published items and retractions.
 // - Sending what was changed here (AnswerStore's queue), once, in order. A publish first
 //   reads the server's copy: if someone else published a newer version since the edit
@@ -26,6 +24,7 @@
 #include "common/Jid.h"
 #include "common/Result.h"
 #include "library/AnswerStore.h"
+#include "library/TeamMembership.h"
 #include "xmpp/ext/pubsub/PubSubTypes.h"
 
 namespace rapport::xmpp {
@@ -37,13 +36,7 @@ namespace rapport::library {
 class LibrarySync : public QObject {
     Q_OBJECT
 public:
-    enum class Membership {
-        Unknown,    // not checked yet (offline)
-        Member,     // reads and publishes
-        NotMember,  // the service refuses us: "you are not a member of this team's library"
-        NotSetUp,   // the node does not exist: the team set-up has not run
-    };
-    Q_ENUM(Membership)
+    using Membership = TeamMembership;
 
     struct Summary {
         int itemsFetched = 0;  // items transferred
@@ -73,16 +66,18 @@ public:
     QDateTime lastFullCheck() const { return m_lastFullCheck; }
 
 signals:
-    void membershipChanged(rapport::library::LibrarySync::Membership membership);
+    void membershipChanged(rapport::library::TeamMembership membership);
     // A catch-up and the sending after it are done.
     void synced(const rapport::library::LibrarySync::Summary& summary);
     void failed(const rapport::Error& error);
+    // A catch-up ended, whichever way (synced, failed, or refused).
+    void catchUpEnded();
     // The local library changed (from the server, or a conflict was settled).
     void answersChanged();
 
 private:
     void onEvent(const xmpp::PubSubEvent& event);
-    void catchUp(const QHash<QString, int>& known, int window);
+    void catchUp(const QHash<QString, int>& known);
     void checkRemoved(const QHash<QString, int>& known);
     // Removes the answers we know that the node no longer holds; records the check.
     void removeMissing(const QHash<QString, int>& known, const QSet<QString>& present);

@@ -321,6 +321,27 @@ const QString LibraryOutbox = QStringLiteral(
     "item_id TEXT NOT NULL, action TEXT NOT NULL /* publish | retract */, "
     "created INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, UNIQUE(node, item_id))");
 
+// --- v7: the tips feed (core/feed). A tip's comments and likes are items of their own on
+// the node; here, a row each. A like is one row per (tip, person), liked or withdrawn, so
+// that applying the same like twice is harmless. tips.like_count and liked_by_me (v1) are
+// kept in step with tip_likes by TipStore; comments are counted when read. Tips, comments
+// and likes made here are 'pending' until published, queued in library_outbox (node
+// urn:rapport:tips:1).
+const QString TipsAddState =
+    QStringLiteral("ALTER TABLE tips ADD COLUMN state TEXT NOT NULL DEFAULT 'published'");
+const QString TipsWithState =
+    TipsWithFacets.chopped(1) + QStringLiteral(", state TEXT NOT NULL DEFAULT 'published')");
+const QString TipComments = QStringLiteral(
+    "CREATE TABLE tip_comments(id TEXT PRIMARY KEY /* UUID */, tip_id TEXT NOT NULL, "
+    "author TEXT NOT NULL, body TEXT NOT NULL, published INTEGER NOT NULL, "
+    "state TEXT NOT NULL DEFAULT 'published')");
+const QString TipCommentsByTip =
+    QStringLiteral("CREATE INDEX tip_comments_by_tip ON tip_comments(tip_id, published)");
+const QString TipLikes = QStringLiteral(
+    "CREATE TABLE tip_likes(tip_id TEXT NOT NULL, by TEXT NOT NULL, liked INTEGER NOT NULL, "
+    "at INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'published', PRIMARY KEY(tip_id, by)) "
+    "WITHOUT ROWID");
+
 Result<void> setVersion(QSqlDatabase& db, int version) {
     QSqlQuery q(db);
     // PRAGMA takes no bound parameters; version is our own integer.
@@ -377,6 +398,7 @@ const std::vector<Migration>& Migrations::all() {
                          AnswersFtsUpdateWithFacets, TipsFtsInsertWithFacets,
                          TipsFtsDeleteWithFacets, TipsFtsUpdateWithFacets}},
         {6, {AnswersAddBaseVersion, AnswersAddConflictOf, LibraryOutbox}},
+        {7, {TipsAddState, TipComments, TipCommentsByTip, TipLikes}},
     };
     return migrations;
 }
@@ -400,8 +422,11 @@ const QStringList& Migrations::currentSchema() {
         OutboxByMessage,
         SyncCursors,
         AnswersWithOfflineEdits,
-        TipsWithFacets,
+        TipsWithState,
         LibraryOutbox,
+        TipComments,
+        TipCommentsByTip,
+        TipLikes,
         MessagesFtsWithFacets,
         MessagesFtsDeleteWithFacets,
         MessagesFtsUpdateWithFacets,

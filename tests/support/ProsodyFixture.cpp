@@ -182,6 +182,9 @@ VirtualHost "sha1.localhost"
     password_hash = "SHA-1"
 
 Component "pubsub.localhost" "pubsub"
+    -- Items carry publisher='<bare JID>', so clients can refuse a tip or like made in
+    -- someone else's name (as packaging/server's team config does).
+    expose_publisher = true
 
 Component "conference.localhost" "muc"
     modules_enabled = { "muc_mam" }

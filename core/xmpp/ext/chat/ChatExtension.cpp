@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "xmpp/Client.h"
+#include "xmpp/DateTime.h"
 #include "xmpp/ErrorConditions.h"
 #include "xmpp/Namespaces.h"
 
@@ -13,9 +14,9 @@ namespace {
 QDateTime delayStamp(const Element& message) {
     QDateTime oldest;
     for (const Element& delay : message.childrenNamed(u"delay", ns::Delay)) {
-        QDateTime t = QDateTime::fromString(delay.attribute(u"stamp"), Qt::ISODateWithMs);
+        const QDateTime t = parseXmppDateTime(delay.attribute(u"stamp"));
         if (t.isValid() && (!oldest.isValid() || t < oldest)) {
-            oldest = t.toUTC();
+            oldest = t;
         }
     }
     return oldest;

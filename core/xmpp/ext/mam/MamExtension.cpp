@@ -6,6 +6,7 @@
 
 #include "common/Logging.h"
 #include "xmpp/Client.h"
+#include "xmpp/DateTime.h"
 #include "xmpp/Namespaces.h"
 
 namespace rapport::xmpp {
@@ -131,9 +132,10 @@ MamMessage MamExtension::parseResult(const Element& result) {
         return m;
     }
     m.archiveId = result.attribute(u"id");
-    m.stamp = QDateTime::fromString(forwarded.firstChild(u"delay", ns::Delay).attribute(u"stamp"),
-                                    Qt::ISODateWithMs);
-    m.stamp = m.stamp.isValid() ? m.stamp.toUTC() : QDateTime::currentDateTimeUtc();
+    m.stamp = parseXmppDateTime(forwarded.firstChild(u"delay", ns::Delay).attribute(u"stamp"));
+    if (!m.stamp.isValid()) {
+        m.stamp = QDateTime::currentDateTimeUtc();
+    }
     return m;
 }
 
