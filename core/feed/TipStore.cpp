@@ -145,15 +145,17 @@ Result<int> removeItem(QSqlDatabase& db, const QString& itemId, QSet<QString>& t
         if (!q.exec()) {
             return sqlError(q, Database::tr("Could not remove the tip"));
         }
-        const int removed = q.numRowsAffected();
+        int removed = q.numRowsAffected();
         if (removed > 0) {
             for (const char* sql : {"DELETE FROM tip_comments WHERE tip_id = ?",
                                     "DELETE FROM tip_likes WHERE tip_id = ?"}) {
-                if (Result<void> r = execBound(db, QString::fromLatin1(sql), {itemId},
-                                               Database::tr("Could not remove the tip"));
-                    !r) {
-                    return r.error();
+                QSqlQuery cascade(db);
+                cascade.prepare(QString::fromLatin1(sql));
+                cascade.addBindValue(itemId);
+                if (!cascade.exec()) {
+                    return sqlError(cascade, Database::tr("Could not remove the tip"));
                 }
+                removed += cascade.numRowsAffected();
             }
         }
         return removed;
