@@ -22,6 +22,7 @@ void exitLater(int code) {
 int exitCodeFor(const Error& error) {
     switch (error.code) {
         case ErrorCode::Usage:
+        case ErrorCode::NotFound:  // an id the user gave that does not exist
             return ExitUsage;
         case ErrorCode::AuthenticationFailed:
             return ExitAuthFailed;
