@@ -1,15 +1,19 @@
 #include "cli/AnswersCommand.h"
 
-#include <QFile>
-#include <QJsonArray>
 #include <QJsonObject>
-#include <QTextStream>
-#include <QTimer>
-#include <cstdio>
+#include <QSet>
+#include <algorithm>
+#include <functional>
+#include <tuple>
 
+#include "cli/BodyFile.h"
 #include "cli/CliSession.h"
 #include "cli/JsonOutput.h"
+#include "cli/TeamChange.h"
 #include "common/FutureUtils.h"
+#include "library/AnswerExport.h"
+#include "library/AnswerImport.h"
+#include "library/AnswerJson.h"
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
 
@@ -20,45 +24,107 @@ namespace {
 using library::Answer;
 
 QJsonObject describe(const Answer& a, bool withBody) {
-    QJsonObject o{{QStringLiteral("id"), a.id},
-                  {QStringLiteral("title"), a.title},
-                  {QStringLiteral("tags"), QJsonArray::fromStringList(a.tags)},
-                  {QStringLiteral("author"), a.author},
-                  {QStringLiteral("created"), a.created.toString(Qt::ISODate)},
-                  {QStringLiteral("updated"), a.updated.toString(Qt::ISODate)},
-                  {QStringLiteral("version"), a.version},
-                  {QStringLiteral("uses"), a.uses},
-                  {QStringLiteral("state"), stateName(a.state)}};
-    if (!a.conflictOf.isEmpty()) {
-        o.insert(QStringLiteral("conflict_of"), a.conflictOf);
-    }
-    if (withBody) {
-        o.insert(QStringLiteral("body"), a.body);
-    }
-    return o;
-}
-
-Result<QString> readBody(const QString& path) {
-    QFile f;
-    const bool stdinPath = path == u"-";
-    const bool opened = stdinPath ? f.open(stdin, QIODevice::ReadOnly)
-                                  : (f.setFileName(path), f.open(QIODevice::ReadOnly));
-    if (!opened) {
-        return Error::make(ErrorCode::Usage,
-                           QObject::tr("Cannot read %1: %2").arg(path, f.errorString()));
-    }
-    return QString::fromUtf8(f.readAll());
+    return library::AnswerJson::toJson(a, withBody);
 }
 
 const QString kUsage = QStringLiteral(
     "usage: rapport-cli --jid JID answers list | show ID | add --title T --body-file F "
-    "[--tag X]... | edit ID [--title T] [--body-file F] [--tag X]... | delete ID");
+    "[--tag X]... | edit ID [--title T] [--body-file F] [--tag X]... | delete ID | "
+    "import FILE | export FILE (FILE: *.json, *.csv, or a folder of *.md)");
+
+// Conflict copies are this device's unsettled texts, not the library's: they stay here.
+int exportAnswers(const QString& path, Account& account) {
+    const auto all = account.answers().list().result();
+    if (!all.ok()) {
+        printErrorLine(all.error().message);
+        return ExitInternal;
+    }
+    QList<Answer> answers;
+    for (const Answer& a : all.value()) {
+        if (a.state != Answer::State::Conflict) {
+            answers << a;
+        }
+    }
+    const Result<QString> written = library::AnswerExport::write(path, answers);
+    if (!written.ok()) {
+        printErrorLine(written.error().message);
+        return exitCodeFor(written.error());
+    }
+    printJsonLine({{QStringLiteral("exported"), static_cast<int>(answers.size())},
+                   {QStringLiteral("path"), written.value()}});
+    return ExitOk;
+}
+
+// After a change is stored: go online, publish, then report (TeamChange.h).
+void publishToLibrary(CliSession& session, std::function<void()> report) {
+    publishThenReport(session, session.account().library(), QObject::tr("library"),
+                      std::move(report));
+}
+
+// Problems first (one JSON line each, in file order), the counts last, once the changes were
+// sent or could not be.
+void importAnswers(CliSession& session, const QString& path) {
+    Result<library::ImportFile> read = library::AnswerImport::read(path);
+    if (!read.ok()) {
+        session.fail(read.error());
+        return;
+    }
+    const library::ImportFile file = read.value();
+    QList<Answer> rows;
+    for (const library::ImportRow& row : file.rows) {
+        rows << row.answer;
+    }
+    Account& account = session.account();
+    onFinished(
+        account.answers().importAnswers(rows, account.jid().bareString()), &session,
+        [&session, file](const Result<library::ImportOutcome>& r) {
+            if (!r.ok()) {
+                session.fail(r.error());
+                return;
+            }
+            const library::ImportOutcome& outcome = r.value();
+            QList<library::ImportProblem> problems = file.problems;
+            for (const library::ImportOutcome::Refusal& refusal : outcome.refused) {
+                problems << library::ImportProblem{file.rows[refusal.row].place, refusal.reason};
+            }
+            std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+                return std::tie(a.place.row, a.place.file) < std::tie(b.place.row, b.place.file);
+            });
+            for (const library::ImportProblem& p : problems) {
+                QJsonObject line{{QStringLiteral("error"), p.reason}};
+                if (p.place.file.isEmpty()) {
+                    line.insert(QStringLiteral("row"), p.place.row);
+                } else {
+                    line.insert(QStringLiteral("file"), p.place.file);
+                }
+                printJsonLine(line);
+            }
+            const QJsonObject counts{{QStringLiteral("created"), outcome.created},
+                                     {QStringLiteral("updated"), outcome.updated},
+                                     {QStringLiteral("skipped"), outcome.skipped},
+                                     {QStringLiteral("errors"), static_cast<int>(problems.size())}};
+            const QSet<QString> ids(outcome.ids.cbegin(), outcome.ids.cend());
+            publishToLibrary(session, [&session, counts, ids] {
+                const auto queued = session.account().answers().pendingActions().result();
+                bool pending = !queued.ok();
+                for (const library::LibraryAction& action :
+                     queued.ok() ? queued.value() : QList<library::LibraryAction>()) {
+                    pending = pending || ids.contains(action.itemId);
+                }
+                QJsonObject summary = counts;
+                summary.insert(QStringLiteral("state"),
+                               pending ? QStringLiteral("pending") : QStringLiteral("published"));
+                printJsonLine(summary);
+                session.finish(ExitOk);
+            });
+        });
+}
 
 }  // namespace
 
 bool isLocalAnswersCommand(const CliOptions& options) {
     const QString sub = options.args.value(0);
-    return sub == u"list" || sub == u"show";
+    return sub == u"list" || sub == u"show" || sub == u"export";
 }
 
 int runAnswersLocal(const CliOptions& options, Account& account) {
@@ -83,6 +149,9 @@ int runAnswersLocal(const CliOptions& options, Account& account) {
         printJsonLine(describe(one.value(), true));
         return ExitOk;
     }
+    if (sub == u"export" && options.args.size() == 2) {
+        return exportAnswers(options.args[1], account);
+    }
     printErrorLine(QObject::tr(kUsage.toUtf8().constData()));
     return ExitUsage;
 }
@@ -96,7 +165,7 @@ void runAnswersChange(CliSession& session) {
     };
     std::optional<QString> body;
     if (o.bodyFile) {
-        Result<QString> read = readBody(*o.bodyFile);
+        Result<QString> read = readBodyFile(*o.bodyFile);
         if (!read.ok()) {
             session.fail(read.error());
             return;
@@ -106,7 +175,7 @@ void runAnswersChange(CliSession& session) {
 
     // After the change is stored: go online, publish, and report the answer as it then is.
     auto publishAndReport = [&session, &account](const QString& id, bool deleted) {
-        auto report = [&session, &account, id, deleted] {
+        publishToLibrary(session, [&session, &account, id, deleted] {
             if (deleted) {
                 const auto queued = account.answers().pendingActions().result();
                 const bool pending = queued.ok() && !queued.value().isEmpty();
@@ -124,41 +193,7 @@ void runAnswersChange(CliSession& session) {
             }
             printJsonLine(describe(now.value(), false));
             session.finish(ExitOk);
-        };
-        library::LibrarySync& sync = account.library();
-        QObject::connect(&sync, &library::LibrarySync::synced, &session,
-                         [report](const library::LibrarySync::Summary&) { report(); });
-        QObject::connect(&sync, &library::LibrarySync::membershipChanged, &session,
-                         [report, &session](library::LibrarySync::Membership m) {
-                             if (m == library::LibrarySync::Membership::NotMember) {
-                                 printInfoLine(QObject::tr(
-                                     "You are not a member of this team's library; the change "
-                                     "is kept here."));
-                                 report();
-                             } else if (m == library::LibrarySync::Membership::NotSetUp) {
-                                 printInfoLine(QObject::tr(
-                                     "The team's library is not set up on this server yet "
-                                     "(rapport-cli team init); the change is kept here."));
-                                 report();
-                             }
-                         });
-        QObject::connect(&sync, &library::LibrarySync::failed, &session,
-                         [report](const Error& error) {
-                             printInfoLine(error.message);
-                             report();
-                         });
-        session.setOfflineHandler([report](const Error& error) {
-            if (error.code == ErrorCode::AuthenticationFailed ||
-                error.code == ErrorCode::Certificate || error.code == ErrorCode::Usage) {
-                return false;  // the user must act; the change stays queued meanwhile
-            }
-            report();
-            return true;
         });
-        const int timeoutMs =
-            static_cast<int>(session.options().timeoutSeconds.value_or(30) * 1000);
-        QTimer::singleShot(timeoutMs, &session, report);
-        session.start([] {});  // the account starts the library sync with the session
     };
 
     auto stored = [&session, publishAndReport](const Result<Answer>& r) {
@@ -187,6 +222,8 @@ void runAnswersChange(CliSession& session) {
         change.tags = o.tags;
         onFinished(account.answers().edit(o.args[1], change, account.jid().bareString()), &session,
                    stored);
+    } else if (sub == u"import" && o.args.size() == 2) {
+        importAnswers(session, o.args[1]);
     } else if (sub == u"delete" && o.args.size() == 2) {
         const QString id = o.args[1];
         onFinished(account.answers().remove(id), &session,

@@ -57,6 +57,11 @@ QString cliUsage() {
         "  answers delete ID                  change the library; published at once when\n"
         "                                     the server can be reached, else queued\n"
         "                                     (\"state\": \"pending\")\n"
+        "  answers import FILE                add or update answers from FILE (*.json, *.csv,\n"
+        "                                     or a folder of *.md); rows already there are\n"
+        "                                     skipped, so running it twice changes nothing\n"
+        "  answers export FILE                write the library to FILE (*.json, *.csv, or a\n"
+        "                                     folder: an existing one, or a path ending in /)\n"
         "\n"
         "Exit codes: 0 success, 2 usage error, 3 authentication failed,\n"
         "            4 server unreachable or connection lost, 5 timeout.\n");
@@ -207,10 +212,10 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
         o.password = env.value(QStringLiteral("RAPPORT_PASSWORD"));
     }
     // Reading the local store needs no account password; talking to the server does.
-    const bool offlineCommand = (o.command == u"history" && !o.fetchOlder) ||
-                                o.command == u"search" ||
-                                (o.command == u"answers" && !o.args.isEmpty() &&
-                                 (o.args.first() == u"list" || o.args.first() == u"show"));
+    const bool offlineCommand =
+        (o.command == u"history" && !o.fetchOlder) || o.command == u"search" ||
+        (o.command == u"answers" && !o.args.isEmpty() &&
+         (o.args.first() == u"list" || o.args.first() == u"show" || o.args.first() == u"export"));
     if (o.password.isEmpty() && !offlineCommand) {
         return usage(tr("No password: set RAPPORT_PASSWORD or pass --password-file FILE."));
     }

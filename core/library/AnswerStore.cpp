@@ -257,6 +257,108 @@ QFuture<Result<void>> AnswerStore::countUse(QString id) {
     });
 }
 
+namespace {
+
+QString titleKey(const QString& title) {
+    return title.trimmed().toCaseFolded();
+}
+
+// A row's id in canonical form if it is a UUID, else empty.
+QString uuidOrEmpty(const QString& id) {
+    const QUuid uuid = QUuid::fromString(id.trimmed());
+    return uuid.isNull() ? QString() : uuid.toString(QUuid::WithoutBraces);
+}
+
+}  // namespace
+
+QFuture<Result<ImportOutcome>> AnswerStore::importAnswers(QList<Answer> rows, QString author) {
+    return m_db.transaction([rows = std::move(rows), author = std::move(author)](
+                                QSqlDatabase& db) -> Result<ImportOutcome> {
+        // The whole library in memory: one read instead of two queries per row.
+        QHash<QString, Row> byId;
+        QHash<QString, QString> byTitle;  // title key -> id; conflict copies never match
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QLatin1String("SELECT ") + Columns +
+                    QLatin1String(" FROM answers ORDER BY updated DESC, id"))) {
+            return sqlError(q, Database::tr("Could not read the answers"));
+        }
+        while (q.next()) {
+            Row row = readRow(q);
+            const QString key = titleKey(row.answer.title);
+            if (row.answer.state != Answer::State::Conflict && !byTitle.contains(key)) {
+                byTitle.insert(key, row.answer.id);  // the most recently updated one
+            }
+            byId.insert(row.answer.id, std::move(row));
+        }
+        q.finish();
+
+        ImportOutcome out;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < rows.size(); ++i) {
+            const Answer& in = rows[i];
+            const QStringList tags = AnswerPayload::normalizeTags(in.tags);
+            const QString rowId = uuidOrEmpty(in.id);
+            std::optional<Row> match;
+            if (auto it = byId.constFind(rowId); !rowId.isEmpty() && it != byId.cend() &&
+                                                 it->answer.state != Answer::State::Conflict) {
+                match = *it;
+            } else if (auto t = byTitle.constFind(titleKey(in.title)); t != byTitle.cend()) {
+                match = byId.value(*t);
+            }
+            Row next;
+            if (match) {
+                const Answer& old = match->answer;
+                if (old.title == in.title && old.body == in.body && old.tags == tags) {
+                    ++out.skipped;
+                    out.ids << old.id;
+                    continue;
+                }
+                // As edit(): a pending answer keeps the base it started from.
+                next = *match;
+                next.baseVersion =
+                    old.state == Answer::State::Pending ? match->baseVersion : old.version;
+                next.answer.version = next.baseVersion + 1;
+            } else {
+                next.answer.id = !rowId.isEmpty() && !byId.contains(rowId) ? rowId : newId();
+                next.answer.created = in.created.isValid() ? in.created.toUTC() : now;
+                next.answer.version = 1;
+            }
+            Answer& a = next.answer;
+            a.title = in.title;
+            a.body = in.body;
+            a.tags = tags;
+            a.author = author;
+            a.updated = now;
+            a.state = Answer::State::Pending;
+            if (const QString why = AnswerPayload::invalidReason(a); !why.isEmpty()) {
+                out.refused << ImportOutcome::Refusal{i, why};
+                continue;
+            }
+            if (auto r = write(db, a, next.baseVersion); !r) {
+                return r.error();
+            }
+            if (auto r = queue(db, a.id, QStringLiteral("publish")); !r) {
+                return r.error();
+            }
+            if (match) {
+                ++out.updated;
+                if (const QString oldKey = titleKey(match->answer.title);
+                    byTitle.value(oldKey) == a.id) {
+                    byTitle.remove(oldKey);
+                }
+            } else {
+                ++out.created;
+            }
+            // A later row with this title updates this answer.
+            byTitle.insert(titleKey(a.title), a.id);
+            out.ids << a.id;
+            byId.insert(a.id, std::move(next));
+        }
+        return out;
+    });
+}
+
 QFuture<Result<Answer>> AnswerStore::get(QString id) {
     return m_db.run([id = std::move(id)](QSqlDatabase& db) -> Result<Answer> {
         Result<Row> found = findOrFail(db, id);

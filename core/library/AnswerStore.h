@@ -25,6 +25,19 @@ struct AnswerEdit {
     std::optional<QStringList> tags = std::nullopt;
 };
 
+// What importAnswers() did with a list of rows.
+struct ImportOutcome {
+    int created = 0;
+    int updated = 0;
+    int skipped = 0;  // the same title, text and tags as the answer they matched
+    struct Refusal {
+        int row = 0;  // index in the list given
+        QString reason;
+    };
+    QList<Refusal> refused;  // rows that break a payload rule, left out
+    QStringList ids;         // the answers the other rows created, updated or matched
+};
+
 // One item to send to the team's service.
 struct LibraryAction {
     enum class Kind { Publish, Retract };
@@ -54,6 +67,13 @@ public:
     // A conflict copy (state Conflict) goes; nothing is sent.
     QFuture<Result<void>> discardConflict(QString copyId);
     QFuture<Result<void>> countUse(QString id);
+    // Rows from an import file (title, body, tags; id and created when the file has them),
+    // in one transaction. A row matches an answer by id, else by title (trimmed, any case)
+    // among the answers that are not conflict copies; an identical one is skipped, another
+    // is edited as edit() does, and a row that matches nothing is created as create() does
+    // (with its id if that is a UUID not in use). A later row with the title of an earlier
+    // one updates it. Rows that break a payload rule are refused and the rest still applied.
+    QFuture<Result<ImportOutcome>> importAnswers(QList<Answer> rows, QString author);
 
     // --- reading
 

@@ -1,7 +1,8 @@
 // rapport-cli's team and answers commands against a real Prosody, as scripts use them:
 // team init (twice: idempotent), answers add/edit/delete/list/show between two profiles,
-// a change made while the server is down published by the next sync, and a non-member who
-// keeps their change locally until they are added.
+// a change made while the server is down published by the next sync, a non-member who
+// keeps their change locally until they are added, and import (CSV, a Markdown folder, twice:
+// no duplicates) and export (JSON, CSV, a folder).
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,6 +64,31 @@ class TestAnswersCli : public QObject {
         f.open(QIODevice::WriteOnly);
         f.write(text.toUtf8());
         return path;
+    }
+    QString writeFile(const QString& name, const QByteArray& bytes) {
+        const QString path = dir.filePath(name);
+        QDir().mkpath(QFileInfo(path).path());
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(bytes);
+        return path;
+    }
+    QJsonObject findTitle(const QString& user, const QString& title) {
+        for (const QJsonObject& o :
+             lines(cli(user, {QStringLiteral("answers"), QStringLiteral("list")}))) {
+            if (o.value(QStringLiteral("title")).toString() == title) {
+                return o;
+            }
+        }
+        return {};
+    }
+    // `answers import FILE`: the problem lines, then the counts.
+    QList<QJsonObject> import(const QString& user, const QString& path) {
+        const CliRun run = cli(user, {QStringLiteral("answers"), QStringLiteral("import"), path});
+        if (run.exitCode != 0) {
+            return {};
+        }
+        return lines(run);
     }
     QJsonObject find(const QString& user, const QString& id) {
         for (const QJsonObject& o :
@@ -223,6 +249,129 @@ private slots:
                  QStringLiteral("published"));
         QCOMPARE(cli(QStringLiteral("bob"), {QStringLiteral("sync")}).exitCode, 0);
         QVERIFY(!find(QStringLiteral("bob"), id).isEmpty());
+    }
+
+    void importTwiceThenExport() {
+        const QString csv = writeFile(QStringLiteral("import/answers.csv"),
+                                      "\xEF\xBB\xBFtitle,body,tags\r\n"
+                                      "\"Printer E5000, again\",\"Say \"\"hi\"\",\nthen restart "
+                                      "it.\",\"printer, firmware\"\r\n"
+                                      ",A row without a title,x\r\n"
+                                      "Imported VPN answer,Lower the MTU.,vpn network\r\n"
+                                      "Imported Wi-Fi answer,Forget the network.,wi-fi\r\n");
+        const QList<QJsonObject> first = import(QStringLiteral("alice"), csv);
+        QCOMPARE(first.size(), 2);
+        QCOMPARE(first[0],
+                 (QJsonObject{{QStringLiteral("error"), QStringLiteral("the title is empty")},
+                              {QStringLiteral("row"), 3}}));
+        QCOMPARE(first[1], (QJsonObject{{QStringLiteral("created"), 3},
+                                        {QStringLiteral("updated"), 0},
+                                        {QStringLiteral("skipped"), 0},
+                                        {QStringLiteral("errors"), 1},
+                                        {QStringLiteral("state"), QStringLiteral("published")}}));
+        const QList<QJsonObject> second = import(QStringLiteral("alice"), csv);
+        QCOMPARE(second.value(1),
+                 (QJsonObject{{QStringLiteral("created"), 0},
+                              {QStringLiteral("updated"), 0},
+                              {QStringLiteral("skipped"), 3},
+                              {QStringLiteral("errors"), 1},
+                              {QStringLiteral("state"), QStringLiteral("published")}}));
+
+        const QString folder = dir.filePath(QStringLiteral("import/md"));
+        writeFile(QStringLiteral("import/md/router.md"),
+                  "---\ntitle: Imported router answer\ntags: [network, router]\n---\n"
+                  "Hold the reset button for 10 s.\n");
+        writeFile(QStringLiteral("import/md/vpn.md"),  // the CSV's answer, changed
+                  "---\ntitle: \"imported VPN answer\"\ntags: vpn\n---\nUse TCP.\n");
+        writeFile(QStringLiteral("import/md/broken.md"), "no front matter\n");
+        const QList<QJsonObject> md = import(QStringLiteral("alice"), folder);
+        QCOMPARE(md.size(), 2);
+        QCOMPARE(md[0].value(QStringLiteral("file")).toString(), QStringLiteral("broken.md"));
+        QCOMPARE(md[1].value(QStringLiteral("created")).toInt(), 1);
+        QCOMPARE(md[1].value(QStringLiteral("updated")).toInt(), 1);
+        QCOMPARE(md[1].value(QStringLiteral("errors")).toInt(), 1);
+        QCOMPARE(md[1].value(QStringLiteral("state")).toString(), QStringLiteral("published"));
+        const QJsonObject mdAgain = import(QStringLiteral("alice"), folder).value(1);
+        QCOMPARE(mdAgain.value(QStringLiteral("skipped")).toInt(), 2);
+        QCOMPARE(mdAgain.value(QStringLiteral("created")).toInt() +
+                     mdAgain.value(QStringLiteral("updated")).toInt(),
+                 0);
+
+        // Another profile sees the imported answers, once each.
+        QCOMPARE(cli(QStringLiteral("bob"), {QStringLiteral("sync")}).exitCode, 0);
+        int imported = 0;
+        for (const QJsonObject& o : lines(
+                 cli(QStringLiteral("bob"), {QStringLiteral("answers"), QStringLiteral("list")}))) {
+            imported += o.value(QStringLiteral("title"))
+                            .toString()
+                            .contains(QStringLiteral("mported"), Qt::CaseInsensitive) ||
+                        o.value(QStringLiteral("title"))
+                            .toString()
+                            .startsWith(QStringLiteral("Printer E5000"));
+        }
+        QCOMPARE(imported, 4);
+        const QJsonObject printer =
+            findTitle(QStringLiteral("bob"), QStringLiteral("Printer E5000, again"));
+        QCOMPARE(strings(printer.value(QStringLiteral("tags"))),
+                 (QStringList{QStringLiteral("printer"), QStringLiteral("firmware")}));
+        const QJsonObject shown =
+            lines(cli(QStringLiteral("bob"), {QStringLiteral("answers"), QStringLiteral("show"),
+                                              printer.value(QStringLiteral("id")).toString()}))
+                .value(0);
+        QCOMPARE(shown.value(QStringLiteral("body")).toString(),
+                 QStringLiteral("Say \"hi\",\nthen restart it."));
+        QCOMPARE(findTitle(QStringLiteral("bob"), QStringLiteral("imported VPN answer"))
+                     .value(QStringLiteral("version"))
+                     .toInt(),
+                 2);
+
+        // Export: every answer of Alice's library, in each format; importing it changes
+        // nothing.
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("export")));
+        const int all = static_cast<int>(
+            lines(cli(QStringLiteral("alice"), {QStringLiteral("answers"), QStringLiteral("list")}))
+                .size());
+        for (const QString& name :
+             {QStringLiteral("export/all.json"), QStringLiteral("export/all.csv"),
+              QStringLiteral("export/md/")}) {
+            const QString path = dir.filePath(name);
+            const CliRun exported = cli(QStringLiteral("alice"), {QStringLiteral("answers"),
+                                                                  QStringLiteral("export"), path});
+            QCOMPARE(exported.exitCode, 0);
+            const QJsonObject did = lines(exported).value(0);
+            QCOMPARE(did.value(QStringLiteral("exported")).toInt(), all);
+            QCOMPARE(QDir::cleanPath(did.value(QStringLiteral("path")).toString()),
+                     QDir::cleanPath(path));
+            const QJsonObject again = import(QStringLiteral("alice"), path).value(0);
+            QCOMPARE(again.value(QStringLiteral("skipped")).toInt(), all);
+            QCOMPARE(again.value(QStringLiteral("errors")).toInt(), 0);
+        }
+        const QJsonArray json = QJsonDocument::fromJson([&] {
+                                    QFile f(dir.filePath(QStringLiteral("export/all.json")));
+                                    f.open(QIODevice::ReadOnly);
+                                    return f.readAll();
+                                }())
+                                    .array();
+        QCOMPARE(json.size(), all);
+        for (const char* field : {"id", "title", "body", "tags", "author", "created", "updated",
+                                  "version", "uses", "state"}) {
+            QVERIFY2(json.at(0).toObject().contains(QLatin1String(field)), field);
+        }
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("export/md")))
+                     .entryList({QStringLiteral("*.md")})
+                     .size(),
+                 all);
+
+        // Usage errors: exit 2, nothing printed on stdout.
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("export"), dir.filePath(QStringLiteral("x.txt"))},
+              QStringList{QStringLiteral("import"), dir.filePath(QStringLiteral("missing.csv"))},
+              QStringList{QStringLiteral("import"), dir.filePath(QStringLiteral("x.yaml"))}}) {
+            const CliRun refused =
+                cli(QStringLiteral("alice"), QStringList{QStringLiteral("answers")} + args);
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY(refused.out.isEmpty());
+        }
     }
 };
 
