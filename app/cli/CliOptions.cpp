@@ -62,6 +62,13 @@ QString cliUsage() {
         "                                     skipped, so running it twice changes nothing\n"
         "  answers export FILE                write the library to FILE (*.json, *.csv, or a\n"
         "                                     folder: an existing one, or a path ending in /)\n"
+        "  suggest TEXT [--limit N]           the answers that best fit a customer's message\n"
+        "                                     (3 unless --limit), from the local store\n"
+        "  tips list [--limit N] | show ID    the team's tips feed, from the local store\n"
+        "  tips post --body-file F [--tag X]...\n"
+        "  tips comment ID TEXT | tips like ID | tips unlike ID\n"
+        "                                     change the feed; published at once when the\n"
+        "                                     server can be reached, else queued\n"
         "\n"
         "Exit codes: 0 success, 2 usage error, 3 authentication failed,\n"
         "            4 server unreachable or connection lost, 5 timeout.\n");
@@ -214,8 +221,11 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
     // Reading the local store needs no account password; talking to the server does.
     const bool offlineCommand =
         (o.command == u"history" && !o.fetchOlder) || o.command == u"search" ||
+        o.command == u"suggest" ||
         (o.command == u"answers" && !o.args.isEmpty() &&
-         (o.args.first() == u"list" || o.args.first() == u"show" || o.args.first() == u"export"));
+         (o.args.first() == u"list" || o.args.first() == u"show" || o.args.first() == u"export")) ||
+        (o.command == u"tips" && !o.args.isEmpty() &&
+         (o.args.first() == u"list" || o.args.first() == u"show"));
     if (o.password.isEmpty() && !offlineCommand) {
         return usage(tr("No password: set RAPPORT_PASSWORD or pass --password-file FILE."));
     }

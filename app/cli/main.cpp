@@ -14,6 +14,7 @@
 #include "cli/RosterCommand.h"
 #include "cli/SearchCommand.h"
 #include "cli/SendCommand.h"
+#include "cli/SuggestCommand.h"
 #include "cli/SyncCommand.h"
 #include "cli/TeamCommand.h"
 #include "cli/TipsCommand.h"
@@ -53,10 +54,11 @@ int main(int argc, char** argv) {
 
     const CliOptions& options = parsed.value();
     const QString& command = options.command;
-    const QStringList known = {
-        QStringLiteral("send"), QStringLiteral("listen"),  QStringLiteral("roster"),
-        QStringLiteral("sync"), QStringLiteral("history"), QStringLiteral("search"),
-        QStringLiteral("team"), QStringLiteral("answers"), QStringLiteral("tips")};
+    const QStringList known = {QStringLiteral("send"),    QStringLiteral("listen"),
+                               QStringLiteral("roster"),  QStringLiteral("sync"),
+                               QStringLiteral("history"), QStringLiteral("search"),
+                               QStringLiteral("team"),    QStringLiteral("answers"),
+                               QStringLiteral("tips"),    QStringLiteral("suggest")};
     if (!known.contains(command)) {
         printErrorLine(
             QObject::tr("unknown command \"%1\"; try 'rapport-cli --help'.").arg(command));
@@ -74,6 +76,9 @@ int main(int argc, char** argv) {
     }
     if (command == u"search") {
         return runSearch(options, *account.value());
+    }
+    if (command == u"suggest") {
+        return runSuggest(options, *account.value());
     }
     if (command == u"answers" && isLocalAnswersCommand(options)) {
         return runAnswersLocal(options, *account.value());

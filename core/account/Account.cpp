@@ -5,6 +5,7 @@
 #include "feed/TipStore.h"
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
+#include "library/ReplySuggestions.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
@@ -54,7 +55,7 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     m_client->addExtension<xmpp::PingExtension>();
     m_client->addExtension<xmpp::RosterExtension>();
     m_client->addExtension<xmpp::PresenceExtension>();
-    m_client->addExtension<xmpp::ChatExtension>();
+    auto* chat = m_client->addExtension<xmpp::ChatExtension>();
     m_client->addExtension<xmpp::ReceiptsExtension>();
     m_client->addExtension<xmpp::ChatStatesExtension>();
     m_client->addExtension<xmpp::MarkersExtension>();
@@ -74,6 +75,17 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     m_pubsub = m_client->addExtension<xmpp::PubSubExtension>();
     m_answers = std::make_unique<library::AnswerStore>(*m_db);
     m_tips = std::make_unique<feed::TipStore>(*m_db, m_jid.bareString());
+    m_suggestions = std::make_unique<library::ReplySuggestions>(*m_db, *m_answers);
+    // Messages arriving now, not copies of what our other devices got (carbons): those
+    // are answered there.
+    connect(chat, &xmpp::ChatExtension::messageReceived, m_suggestions.get(),
+            [this](const xmpp::ChatMessage& m) {
+                if (m.origin == xmpp::MessageContext::Origin::Live &&
+                    m.direction == xmpp::ChatMessage::Direction::Incoming &&
+                    m.from.bareString() != m_jid.bareString() && !m.body.trimmed().isEmpty()) {
+                    m_suggestions->messageReceived(m.from.bareString(), m.body);
+                }
+            });
     setTeamService(Jid(QStringLiteral("pubsub.") + m_jid.domain()));
 
     // Every new session may have missed messages and items (a resumed one has not).

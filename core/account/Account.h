@@ -27,6 +27,7 @@ class ContactStore;
 namespace rapport::library {
 class AnswerStore;
 class LibrarySync;
+class ReplySuggestions;
 }  // namespace rapport::library
 namespace rapport::feed {
 class TipStore;
@@ -65,6 +66,8 @@ public:
     sync::OutboxSender& outboxSender() { return *m_outboxSender; }
     library::AnswerStore& answers() { return *m_answers; }
     library::LibrarySync& library() { return *m_library; }
+    // Answers suggested for each customer's latest message (the reply panel).
+    library::ReplySuggestions& suggestions() { return *m_suggestions; }
     feed::TipStore& tips() { return *m_tips; }
     feed::FeedSync& feed() { return *m_feed; }
     xmpp::PubSubExtension& pubsub() { return *m_pubsub; }
@@ -103,6 +106,7 @@ private:
     xmpp::PubSubExtension* m_pubsub = nullptr;
     std::unique_ptr<library::AnswerStore> m_answers;
     std::unique_ptr<library::LibrarySync> m_library;
+    std::unique_ptr<library::ReplySuggestions> m_suggestions;
     std::unique_ptr<feed::TipStore> m_tips;
     std::unique_ptr<feed::FeedSync> m_feed;
     // A session started and the tips feed waits for the library's catch-up to end: one

@@ -1,0 +1,62 @@
+#include "library/ReplySuggestions.h"
+
+#include <QLocale>
+
+#include "common/FutureUtils.h"
+#include "library/AnswerStore.h"
+#include "search/SearchService.h"
+#include "store/Database.h"
+
+namespace rapport::library {
+
+ReplySuggestions::ReplySuggestions(store::Database& db, AnswerStore& answers, QObject* parent)
+    : QObject(parent), m_db(db), m_answers(answers) {}
+
+void ReplySuggestions::messageReceived(const QString& peer, const QString& text) {
+    const quint64 request = ++m_requests;
+    m_latest.insert(peer, request);
+    // A failure (logged by the search) just means no suggestions this time.
+    auto future = m_db.run([text](QSqlDatabase& db) {
+        return search::SearchService::suggestAnswers(db, text, Count);
+    });
+    onFinished(future, this, [this, peer, request](const QList<search::SearchHit>& hits) {
+        if (m_latest.value(peer) != request) {
+            return;  // a newer message from the same person is being looked at
+        }
+        m_byPeer.insert(peer, hits);
+        emit suggestionsChanged(peer, hits);
+    });
+}
+
+QHash<QString, QString> ReplySuggestions::knownValues(const ReplyContext& context) {
+    QHash<QString, QString> values;
+    if (!context.contactName.isEmpty()) {
+        values.insert(QStringLiteral("customer.name"), context.contactName);
+        values.insert(QStringLiteral("contact.name"), context.contactName);
+    }
+    if (!context.ownName.isEmpty()) {
+        values.insert(QStringLiteral("me.name"), context.ownName);
+        values.insert(QStringLiteral("agent.name"), context.ownName);
+    }
+    if (context.today.isValid()) {
+        values.insert(QStringLiteral("date"),
+                      QLocale().toString(context.today, QLocale::LongFormat));
+    }
+    return values;
+}
+
+QFuture<Result<FilledText>> ReplySuggestions::use(const QString& answerId,
+                                                  const ReplyContext& context) {
+    // The store runs its work in order: the answer is read after its use is counted.
+    m_answers.countUse(answerId);
+    const QHash<QString, QString> values = knownValues(context);
+    return m_answers.get(answerId).then(
+        [values](const Result<Answer>& answer) -> Result<FilledText> {
+            if (!answer.ok()) {
+                return answer.error();
+            }
+            return Placeholders::fill(answer.value().body, values);
+        });
+}
+
+}  // namespace rapport::library

@@ -1,0 +1,66 @@
+// Answers for the reply panel. When a customer's message arrives, the best few answers of
+// the library for it are computed from the local store (SearchService::suggestAnswers:
+// offline, a few milliseconds) and kept per conversation until the next one; the panel shows
+// them. Choosing one gives its text with the known placeholders filled and the others
+// listed to ask for, and counts a use (which ranks often-used answers higher next time).
+//
+// "A customer" is anyone who writes to us one-to-one: a colleague's question gets
+// suggestions too, which costs nothing and is sometimes just as useful.
+#pragma once
+
+#include <QDate>
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+
+#include "common/Result.h"
+#include "library/Placeholders.h"
+#include "search/SearchHit.h"
+
+namespace rapport::store {
+class Database;
+}
+
+namespace rapport::library {
+
+class AnswerStore;
+
+// What the client knows when an answer goes into a reply (README.md, "Placeholders").
+struct ReplyContext {
+    QString contactName;  // the person the reply goes to
+    QString ownName;      // the engineer
+    QDate today;
+};
+
+class ReplySuggestions : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int Count = 3;
+
+    ReplySuggestions(store::Database& db, AnswerStore& answers, QObject* parent = nullptr);
+
+    // A message from `peer` (bare JID) arrived: suggests answers for it.
+    void messageReceived(const QString& peer, const QString& text);
+    // The answers suggested for the last message of `peer`, best first; empty if none.
+    QList<search::SearchHit> suggestionsFor(const QString& peer) const {
+        return m_byPeer.value(peer);
+    }
+
+    // The answer's body for a reply, placeholders known from `context` filled, the rest
+    // listed; counts a use. NotFound if the answer is gone.
+    QFuture<Result<FilledText>> use(const QString& answerId, const ReplyContext& context);
+    // The values of the known placeholders.
+    static QHash<QString, QString> knownValues(const ReplyContext& context);
+
+signals:
+    void suggestionsChanged(const QString& peer, const QList<rapport::search::SearchHit>& answers);
+
+private:
+    store::Database& m_db;
+    AnswerStore& m_answers;
+    QHash<QString, QList<search::SearchHit>> m_byPeer;
+    QHash<QString, quint64> m_latest;  // per peer: the newest request, so older ones lose
+    quint64 m_requests = 0;
+};
+
+}  // namespace rapport::library
