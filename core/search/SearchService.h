@@ -69,8 +69,11 @@ public:
 
     //! \brief The n answers most relevant to a customer's message: its keywords (see
     //! MessageKeywords), the rarest six in the library, ORed, ranked by bm25 with the title
-    //! weighted 5, body 1, tags 2, times a small boost for answers used often. Any input is fine
-    //! (empty, emoji, SQL, FTS5 syntax); no keywords means no suggestions.
+    //! weighted 5, body 1, tags 2, times a small boost for answers used often. When a kept
+    //! keyword is in many answers (400 or more), only the answers with the words in their
+    //! title are ranked, or if too few have them, the newest 2,000 answers with the words: this
+    //! keeps a suggestion under 10 ms at 20,000 answers. Any input is fine (empty, emoji, SQL,
+    //! FTS5 syntax); no keywords means no suggestions.
     static QList<SearchHit> suggestAnswers(QSqlDatabase& db, const QString& customerMessage, int n,
                                            const SearchOptions& options = {},
                                            QString* error = nullptr);

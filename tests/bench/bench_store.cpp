@@ -4,7 +4,7 @@
 // suggestion latency and peak RSS. Prints figures with their targets; asserts nothing.
 //
 //   bench_store [--messages N] [--conversations C] [--answers A] [--tips T]
-//               [--queries Q] [--dir DIR [--reuse]]
+//               [--queries Q] [--dir DIR [--reuse [--only-suggestions]]]
 //
 // With --reuse, the profile left in DIR by an earlier run (same sizes) is searched again
 // without building it: for working on search at the size.
@@ -56,6 +56,7 @@ struct Config {
     QString dir;
     // Search an existing profile in --dir (built by an earlier run) instead of building one.
     bool reuse = false;
+    bool onlySuggestions = false;  // with --reuse: section 4 alone, to tune suggestions
 };
 
 // ~2 years of history: 2024-01-01 .. 2026-01-01 UTC.
@@ -420,11 +421,39 @@ double peakRssMiB() {
     return -1;
 }
 
+// Answer suggestions for customer messages (the reply panel's three), as a customer writes
+// them: a few sentences in the corpus's words.
+void benchSuggestions(store::Database& db, const Vocabulary& vocab, const Config& cfg) {
+    std::mt19937_64 rng(7);
+    std::vector<double> suggestMs;
+    int withSuggestions = 0;
+    for (int i = 0; i < std::max(200, cfg.queries); ++i) {
+        const QString message = vocab.sentence(rng, 8, 40);
+        QElapsedTimer t;
+        t.start();
+        const qsizetype n =
+            db.run([message](QSqlDatabase& d) {
+                  return search::SearchService::suggestAnswers(d, message, 3).size();
+              }).result();
+        suggestMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        withSuggestions += n > 0 ? 1 : 0;
+    }
+    const Percentiles sp = percentiles(suggestMs);
+    std::printf(
+        "bench_store: suggestions for %zu customer messages (%d with suggestions): p50 %.2f "
+        "ms, p95 %.2f ms, p99 %.2f ms (target < 10 ms), max %.2f ms\n",
+        suggestMs.size(), withSuggestions, sp.p50, sp.p95, sp.p99, sp.max);
+}
+
 bool parseArgs(const QStringList& args, Config& cfg) {
     for (int i = 1; i < args.size(); ++i) {
         const QString& a = args[i];
         if (a == QLatin1String("--reuse")) {
             cfg.reuse = true;
+            continue;
+        }
+        if (a == QLatin1String("--only-suggestions")) {
+            cfg.onlySuggestions = true;
             continue;
         }
         if (i + 1 >= args.size()) {
@@ -451,8 +480,9 @@ bool parseArgs(const QStringList& args, Config& cfg) {
             return false;
         }
     }
-    return (!cfg.reuse || !cfg.dir.isEmpty()) && cfg.messages >= 0 && cfg.conversations > 0 &&
-           cfg.answers >= 0 && cfg.tips >= 0 && cfg.queries >= 0;
+    return (!cfg.reuse || !cfg.dir.isEmpty()) && (!cfg.onlySuggestions || cfg.reuse) &&
+           cfg.messages >= 0 && cfg.conversations > 0 && cfg.answers >= 0 && cfg.tips >= 0 &&
+           cfg.queries >= 0;
 }
 
 }  // namespace
@@ -612,171 +642,161 @@ int main(int argc, char** argv) {
     std::printf("bench_store: profile size %.1f MiB\n",
                 double(QFileInfo(path).size()) / (1024.0 * 1024.0));
 
-    // 2. Time to open the existing profile: median of 5.
-    std::vector<double> openMs;
-    for (int i = 0; i < 5; ++i) {
-        db.reset();
-        QElapsedTimer t;
-        t.start();
-        auto r = store::Database::open(path);
-        openMs.push_back(double(t.nsecsElapsed()) / 1e6);
-        if (!r) {
-            std::fprintf(stderr, "bench_store: reopen: %s\n", qPrintable(r.error().message));
-            return 1;
-        }
-        db = std::move(r).value();
-    }
-    std::sort(openMs.begin(), openMs.end());
-    std::printf(
-        "bench_store: time to open %.1f ms median of 5 (min %.1f, max %.1f) "
-        "(target < 100 ms)\n",
-        openMs[2], openMs.front(), openMs.back());
-
-    // 3. Search latency, beside raw FTS5 bm25 over messages_fts (the floor).
-    const QStringList queries = makeQueries(vocab, cfg, cfg.queries);
-    struct Timing {
-        double searchMs = 0;
-        double rawMs = -1;  // -1: no MATCH expression
-        qsizetype hits = 0;
-        bool error = false;
-        bool window = false;
-        QString split;  // where the time went, per kind
-    };
-    std::vector<double> searchMs, rawMs;
-    struct Slow {
-        double searchMs;
-        double rawMs;
-        QString text;
-        QString split;
-    };
-    std::vector<Slow> slowest;
-    int errors = 0, windowed = 0, empty = 0;
-    qint64 totalHits = 0;
-    // Warm up the page cache a little, untimed.
-    for (int i = 0; i < std::min<int>(10, int(queries.size())); ++i) {
-        db->run([&](QSqlDatabase& d) {
-              return search::SearchService::search(d, queries[i], 50);
-          }).waitForFinished();
-    }
-    for (qsizetype i = 0; i < queries.size(); ++i) {
-        const QString text = queries[i];
-        const Timing tm =
-            db->run([text, i](QSqlDatabase& d) {
-                  Timing r;
-                  // The words alone, in the body column (the facet column holds filter
-                  // words, which plain FTS5 would not have).
-                  QString match = search::SearchQuery::parse(text).matchExpression();
-                  if (!match.isEmpty()) {
-                      match = QStringLiteral("{body} : (") + match + u')';
-                  }
-                  auto runRaw = [&] {
-                      if (match.isEmpty()) {
-                          return;
-                      }
-                      QElapsedTimer t;
-                      t.start();
-                      QSqlQuery q(d);
-                      q.setForwardOnly(true);
-                      q.prepare(
-                          QStringLiteral("SELECT rowid, bm25(messages_fts) FROM messages_fts "
-                                         "WHERE messages_fts MATCH ? ORDER BY bm25(messages_fts) "
-                                         "LIMIT 50"));
-                      q.addBindValue(match);
-                      q.exec();
-                      while (q.next()) {
-                      }
-                      r.rawMs = double(t.nsecsElapsed()) / 1e6;
-                  };
-                  auto runSearch = [&] {
-                      search::SearchStats stats;
-                      QElapsedTimer t;
-                      t.start();
-                      const QList<search::SearchHit> hits =
-                          search::SearchService::search(d, text, 50, &stats);
-                      r.searchMs = double(t.nsecsElapsed()) / 1e6;
-                      r.hits = hits.size();
-                      r.error = !stats.error.isEmpty();
-                      r.window = stats.messages.plan == search::SearchPlan::NewestWindow;
-                      r.split = QStringLiteral("messages %1, answers %2, tips %3, hits %4 ms")
-                                    .arg(stats.messages.ms, 0, 'f', 1)
-                                    .arg(stats.answers.ms, 0, 'f', 1)
-                                    .arg(stats.tips.ms, 0, 'f', 1)
-                                    .arg(stats.describeMs, 0, 'f', 1);
-                  };
-                  // Alternate which runs first, so neither always gets a warm
-                  // cache from the other.
-                  if (i % 2 == 0) {
-                      runSearch();
-                      runRaw();
-                  } else {
-                      runRaw();
-                      runSearch();
-                  }
-                  return r;
-              }).result();
-        searchMs.push_back(tm.searchMs);
-        slowest.push_back({tm.searchMs, tm.rawMs, text, tm.split});
-        if (tm.rawMs >= 0) {
-            rawMs.push_back(tm.rawMs);
-        }
-        totalHits += tm.hits;
-        errors += tm.error ? 1 : 0;
-        windowed += tm.window ? 1 : 0;
-        empty += tm.hits == 0 ? 1 : 0;
-    }
-    const Percentiles s = percentiles(searchMs);
-    const Percentiles r = percentiles(rawMs);
-    std::printf(
-        "bench_store: search %zu queries, %.1f hits on average, %d with no hits, "
-        "%d ranked the newest window, %d with errors\n",
-        searchMs.size(), searchMs.empty() ? 0.0 : double(totalHits) / double(searchMs.size()),
-        empty, windowed, errors);
-    std::printf("bench_store: search p50 %.2f ms\n", s.p50);
-    std::printf("bench_store: search p95 %.2f ms\n", s.p95);
-    std::printf("bench_store: search p99 %.2f ms (target < 20 ms)\n", s.p99);
-    std::printf("bench_store: search max %.2f ms\n", s.max);
-    std::printf("bench_store: raw FTS5 bm25 (floor) %zu queries with a MATCH expression\n",
-                rawMs.size());
-    std::printf("bench_store: raw p50 %.2f ms\n", r.p50);
-    std::printf("bench_store: raw p95 %.2f ms\n", r.p95);
-    std::printf("bench_store: raw p99 %.2f ms\n", r.p99);
-    std::printf("bench_store: raw max %.2f ms\n", r.max);
-    std::printf("bench_store: search p50 / raw p50 %.2fx (target <= 1.5x)\n",
-                r.p50 > 0 ? s.p50 / r.p50 : 0.0);
-
-    std::sort(slowest.begin(), slowest.end(),
-              [](const Slow& a, const Slow& b) { return a.searchMs > b.searchMs; });
-    for (size_t i = 0; i < std::min<size_t>(5, slowest.size()); ++i) {
-        const QString raw = slowest[i].rawMs < 0
-                                ? QStringLiteral("no MATCH expression")
-                                : QString::number(slowest[i].rawMs, 'f', 2) + QStringLiteral(" ms");
-        std::printf("bench_store: slow query %.2f ms (raw %s): %s [%s]\n", slowest[i].searchMs,
-                    qPrintable(raw), qPrintable(slowest[i].text), qPrintable(slowest[i].split));
-    }
-
-    // 4. Answer suggestions for customer messages (the reply panel's three), as a customer
-    // writes them: a few sentences in the corpus's words.
-    {
-        std::mt19937_64 rng(7);
-        std::vector<double> suggestMs;
-        int withSuggestions = 0;
-        for (int i = 0; i < std::max(200, cfg.queries); ++i) {
-            const QString message = vocab.sentence(rng, 8, 40);
+    if (!cfg.onlySuggestions) {
+        // 2. Time to open the existing profile: median of 5.
+        std::vector<double> openMs;
+        for (int i = 0; i < 5; ++i) {
+            db.reset();
             QElapsedTimer t;
             t.start();
-            const qsizetype n =
-                db->run([message](QSqlDatabase& d) {
-                      return search::SearchService::suggestAnswers(d, message, 3).size();
-                  }).result();
-            suggestMs.push_back(double(t.nsecsElapsed()) / 1e6);
-            withSuggestions += n > 0 ? 1 : 0;
+            auto r = store::Database::open(path);
+            openMs.push_back(double(t.nsecsElapsed()) / 1e6);
+            if (!r) {
+                std::fprintf(stderr, "bench_store: reopen: %s\n", qPrintable(r.error().message));
+                return 1;
+            }
+            db = std::move(r).value();
         }
-        const Percentiles sp = percentiles(suggestMs);
+        std::sort(openMs.begin(), openMs.end());
         std::printf(
-            "bench_store: suggestions for %zu customer messages (%d with suggestions): p50 %.2f "
-            "ms, p95 %.2f ms, p99 %.2f ms (target < 10 ms), max %.2f ms\n",
-            suggestMs.size(), withSuggestions, sp.p50, sp.p95, sp.p99, sp.max);
+            "bench_store: time to open %.1f ms median of 5 (min %.1f, max %.1f) "
+            "(target < 100 ms)\n",
+            openMs[2], openMs.front(), openMs.back());
+
+        // 3. Search latency, beside raw FTS5 bm25 over messages_fts (the floor).
+        const QStringList queries = makeQueries(vocab, cfg, cfg.queries);
+        struct Timing {
+            double searchMs = 0;
+            double rawMs = -1;  // -1: no MATCH expression
+            qsizetype hits = 0;
+            bool error = false;
+            bool window = false;
+            QString split;  // where the time went, per kind
+        };
+        std::vector<double> searchMs, rawMs;
+        struct Slow {
+            double searchMs;
+            double rawMs;
+            QString text;
+            QString split;
+        };
+        std::vector<Slow> slowest;
+        int errors = 0, windowed = 0, empty = 0;
+        qint64 totalHits = 0;
+        // Warm up the page cache a little, untimed.
+        for (int i = 0; i < std::min<int>(10, int(queries.size())); ++i) {
+            db->run([&](QSqlDatabase& d) {
+                  return search::SearchService::search(d, queries[i], 50);
+              }).waitForFinished();
+        }
+        for (qsizetype i = 0; i < queries.size(); ++i) {
+            const QString text = queries[i];
+            const Timing tm =
+                db->run([text, i](QSqlDatabase& d) {
+                      Timing r;
+                      // The words alone, in the body column (the facet column holds filter
+                      // words, which plain FTS5 would not have).
+                      QString match = search::SearchQuery::parse(text).matchExpression();
+                      if (!match.isEmpty()) {
+                          match = QStringLiteral("{body} : (") + match + u')';
+                      }
+                      auto runRaw = [&] {
+                          if (match.isEmpty()) {
+                              return;
+                          }
+                          QElapsedTimer t;
+                          t.start();
+                          QSqlQuery q(d);
+                          q.setForwardOnly(true);
+                          q.prepare(QStringLiteral(
+                              "SELECT rowid, bm25(messages_fts) FROM messages_fts "
+                              "WHERE messages_fts MATCH ? ORDER BY bm25(messages_fts) "
+                              "LIMIT 50"));
+                          q.addBindValue(match);
+                          q.exec();
+                          while (q.next()) {
+                          }
+                          r.rawMs = double(t.nsecsElapsed()) / 1e6;
+                      };
+                      auto runSearch = [&] {
+                          search::SearchStats stats;
+                          QElapsedTimer t;
+                          t.start();
+                          const QList<search::SearchHit> hits =
+                              search::SearchService::search(d, text, 50, &stats);
+                          r.searchMs = double(t.nsecsElapsed()) / 1e6;
+                          r.hits = hits.size();
+                          r.error = !stats.error.isEmpty();
+                          r.window = stats.messages.plan == search::SearchPlan::NewestWindow;
+                          r.split = QStringLiteral("messages %1, answers %2, tips %3, hits %4 ms")
+                                        .arg(stats.messages.ms, 0, 'f', 1)
+                                        .arg(stats.answers.ms, 0, 'f', 1)
+                                        .arg(stats.tips.ms, 0, 'f', 1)
+                                        .arg(stats.describeMs, 0, 'f', 1);
+                      };
+                      // Alternate which runs first, so neither always gets a warm
+                      // cache from the other.
+                      if (i % 2 == 0) {
+                          runSearch();
+                          runRaw();
+                      } else {
+                          runRaw();
+                          runSearch();
+                      }
+                      return r;
+                  }).result();
+            searchMs.push_back(tm.searchMs);
+            slowest.push_back({tm.searchMs, tm.rawMs, text, tm.split});
+            if (tm.rawMs >= 0) {
+                rawMs.push_back(tm.rawMs);
+            }
+            totalHits += tm.hits;
+            errors += tm.error ? 1 : 0;
+            windowed += tm.window ? 1 : 0;
+            empty += tm.hits == 0 ? 1 : 0;
+        }
+        const Percentiles s = percentiles(searchMs);
+        const Percentiles r = percentiles(rawMs);
+        std::printf(
+            "bench_store: search %zu queries, %.1f hits on average, %d with no hits, "
+            "%d ranked the newest window, %d with errors\n",
+            searchMs.size(), searchMs.empty() ? 0.0 : double(totalHits) / double(searchMs.size()),
+            empty, windowed, errors);
+        std::printf("bench_store: search p50 %.2f ms\n", s.p50);
+        std::printf("bench_store: search p95 %.2f ms\n", s.p95);
+        std::printf("bench_store: search p99 %.2f ms (target < 20 ms)\n", s.p99);
+        std::printf("bench_store: search max %.2f ms\n", s.max);
+        std::printf("bench_store: raw FTS5 bm25 (floor) %zu queries with a MATCH expression\n",
+                    rawMs.size());
+        std::printf("bench_store: raw p50 %.2f ms\n", r.p50);
+        std::printf("bench_store: raw p95 %.2f ms\n", r.p95);
+        std::printf("bench_store: raw p99 %.2f ms\n", r.p99);
+        std::printf("bench_store: raw max %.2f ms\n", r.max);
+        std::printf("bench_store: search p50 / raw p50 %.2fx (target <= 1.5x)\n",
+                    r.p50 > 0 ? s.p50 / r.p50 : 0.0);
+
+        std::sort(slowest.begin(), slowest.end(),
+                  [](const Slow& a, const Slow& b) { return a.searchMs > b.searchMs; });
+        for (size_t i = 0; i < std::min<size_t>(5, slowest.size()); ++i) {
+            const QString raw = slowest[i].rawMs < 0 ? QStringLiteral("no MATCH expression")
+                                                     : QString::number(slowest[i].rawMs, 'f', 2) +
+                                                           QStringLiteral(" ms");
+            std::printf("bench_store: slow query %.2f ms (raw %s): %s [%s]\n", slowest[i].searchMs,
+                        qPrintable(raw), qPrintable(slowest[i].text), qPrintable(slowest[i].split));
+        }
     }
+
+    // 4. Answer suggestions for customer messages.
+    if (!db) {
+        auto reopened = store::Database::open(path);
+        if (!reopened) {
+            std::fprintf(stderr, "bench_store: cannot open %s: %s\n", qPrintable(path),
+                         qPrintable(reopened.error().message));
+            return 1;
+        }
+        db = std::move(reopened).value();
+    }
+    benchSuggestions(*db, vocab, cfg);
 
     db.reset();
     // 5. Peak resident memory.
