@@ -1,5 +1,6 @@
 #include "cli/AnswersCommand.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <algorithm>
@@ -16,6 +17,9 @@
 #include "library/AnswerJson.h"
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
+#include "library/Placeholders.h"
+#include "library/ReplyToAnswer.h"
+#include "store/MessageStore.h"
 
 namespace rapport::cli {
 
@@ -29,7 +33,8 @@ QJsonObject describe(const Answer& a, bool withBody) {
 
 const QString kUsage = QStringLiteral(
     "usage: rapport-cli --jid JID answers list | show ID | add --title T --body-file F "
-    "[--tag X]... | edit ID [--title T] [--body-file F] [--tag X]... | delete ID | "
+    "[--tag X]... | add --from-message ROW [--title T] [--tag X]... | edit ID [--title T] "
+    "[--body-file F] [--tag X]... | delete ID | "
     "import FILE | export FILE (FILE: *.json, *.csv, or a folder of *.md)");
 
 // Conflict copies are this device's unsettled texts, not the library's: they stay here.
@@ -146,7 +151,18 @@ int runAnswersLocal(const CliOptions& options, Account& account) {
             printErrorLine(one.error().message);
             return one.error().code == ErrorCode::NotFound ? ExitUsage : ExitInternal;
         }
-        printJsonLine(describe(one.value(), true));
+        // What the reply panel fills or asks for when the answer is used.
+        QJsonArray placeholders;
+        for (const library::Placeholder& p : library::Placeholders::of(one.value().body)) {
+            QJsonObject o{{QStringLiteral("name"), p.name}};
+            if (p.defaultValue) {
+                o.insert(QStringLiteral("default"), *p.defaultValue);
+            }
+            placeholders.append(o);
+        }
+        QJsonObject shown = describe(one.value(), true);
+        shown.insert(QStringLiteral("placeholders"), placeholders);
+        printJsonLine(shown);
         return ExitOk;
     }
     if (sub == u"export" && options.args.size() == 2) {
@@ -204,7 +220,18 @@ void runAnswersChange(CliSession& session) {
         publishAndReport(r.value().id, false);
     };
 
-    if (sub == u"add" && o.args.size() == 1) {
+    if (sub == u"add" && o.args.size() == 1 && o.fromMessage) {
+        // "Save this chat reply as an answer".
+        const auto message = account.messages().message(*o.fromMessage).result();
+        if (!message.ok()) {
+            session.fail(message.error());
+            return;
+        }
+        const Answer draft = library::ReplyToAnswer::draft(
+            message.value().body, account.jid().bareString(), o.title.value_or(QString()),
+            o.tags.value_or(QStringList()));
+        onFinished(account.answers().create(draft), &session, stored);
+    } else if (sub == u"add" && o.args.size() == 1) {
         if (!o.title || !body) {
             usage();
             return;

@@ -21,7 +21,8 @@ const QStringList kValueOptions = {
     QStringLiteral("--timeout"),     QStringLiteral("--limit"),
     QStringLiteral("--fetch-older"), QStringLiteral("--service"),
     QStringLiteral("--members"),     QStringLiteral("--title"),
-    QStringLiteral("--body-file"),   QStringLiteral("--tag")};
+    QStringLiteral("--body-file"),   QStringLiteral("--tag"),
+    QStringLiteral("--from-message")};
 
 QString tr(const char* text) {
     return QCoreApplication::translate("rapport-cli", text);
@@ -53,6 +54,9 @@ QString cliUsage() {
         "  team add-member JID | team remove-member JID [--service S]\n"
         "  answers list | show ID             the answer library, from the local store\n"
         "  answers add --title T --body-file F [--tag X]...\n"
+        "  answers add --from-message ROW [--title T] [--tag X]...\n"
+        "                                     save a chat message (its row, as history and\n"
+        "                                     search print it) as an answer\n"
         "  answers edit ID [--title T] [--body-file F] [--tag X]...\n"
         "  answers delete ID                  change the library; published at once when\n"
         "                                     the server can be reached, else queued\n"
@@ -167,6 +171,9 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
                 o.title = value;
             } else if (arg == u"--body-file") {
                 o.bodyFile = value;
+            } else if (arg == u"--from-message") {
+                o.fromMessage = value.toLongLong(&ok);
+                ok = ok && *o.fromMessage > 0;
             } else if (arg == u"--tag") {
                 if (!o.tags) {
                     o.tags = QStringList();

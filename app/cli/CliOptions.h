@@ -28,7 +28,8 @@ struct CliOptions {
     QStringList members;            // team init --members A,B
     std::optional<QString> title;   // answers add/edit
     std::optional<QString> bodyFile;
-    std::optional<QStringList> tags;  // --tag, repeated; set once one is given
+    std::optional<qint64> fromMessage;  // answers add --from-message ROW
+    std::optional<QStringList> tags;    // --tag, repeated; set once one is given
 };
 
 // Parses argv. --help and --version are answered by the caller before this.

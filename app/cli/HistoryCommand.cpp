@@ -60,6 +60,7 @@ int printHistory(const CliOptions& options, Account& account, const Jid& peer) {
             {QStringLiteral("to"), outgoing ? m.peer : own},
             {QStringLiteral("body"), m.body},
             {QStringLiteral("id"), m.messageId},
+            {QStringLiteral("row"), m.rowId},
             {QStringLiteral("timestamp"), m.timestamp.toUTC().toString(Qt::ISODateWithMs)},
             {QStringLiteral("direction"),
              outgoing ? QStringLiteral("outgoing") : QStringLiteral("incoming")},

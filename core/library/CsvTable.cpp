@@ -28,10 +28,14 @@ bool isBlank(const QStringList& fields) {
 }  // namespace
 
 Result<QList<CsvTable::Record>> CsvTable::read(const QByteArray& utf8) {
-    QStringDecoder decoder(QStringDecoder::Utf8);  // drops a leading byte order mark
-    const QString text = decoder(utf8);
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder(utf8);
     if (decoder.hasError()) {
         return Error::make(ErrorCode::Usage, tr("The file is not UTF-8 text."));
+    }
+    // Spreadsheets write a byte order mark; Qt 6.4's decoder keeps it on some inputs.
+    if (text.startsWith(QChar(0xFEFF))) {
+        text.remove(0, 1);
     }
 
     QList<Record> records;

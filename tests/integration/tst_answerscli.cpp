@@ -178,6 +178,13 @@ private slots:
                  QStringLiteral("Hi {{customer.name|there}}, restart it."));
         QCOMPARE(shown.value(QStringLiteral("author")).toString(),
                  QStringLiteral("alice@localhost"));
+        // What the reply panel fills or asks for.
+        const QJsonArray placeholders = shown.value(QStringLiteral("placeholders")).toArray();
+        QCOMPARE(placeholders.size(), 1);
+        QCOMPARE(placeholders.first().toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("customer.name"));
+        QCOMPARE(placeholders.first().toObject().value(QStringLiteral("default")).toString(),
+                 QStringLiteral("there"));
 
         const QJsonObject edited =
             lines(cli(QStringLiteral("alice"),
@@ -198,6 +205,43 @@ private slots:
         QCOMPARE(deleted.value(QStringLiteral("state")).toString(), QStringLiteral("published"));
         QCOMPARE(cli(QStringLiteral("bob"), {QStringLiteral("sync")}).exitCode, 0);
         QVERIFY(find(QStringLiteral("bob"), id).isEmpty());
+    }
+
+    // "Save this chat reply as an answer": the reply's text becomes the body, its first
+    // sentence the title; a row that does not exist is a usage error.
+    void chatReplySavedAsAnswer() {
+        const QString reply = QStringLiteral(
+            "Clear the cache under Settings > Storage. Then sign in again and it works.");
+        QCOMPARE(cli(QStringLiteral("alice"),
+                     {QStringLiteral("send"), QStringLiteral("bob@localhost"), reply})
+                     .exitCode,
+                 0);
+        const QList<QJsonObject> history = lines(cli(
+            QStringLiteral("alice"), {QStringLiteral("history"), QStringLiteral("bob@localhost")}));
+        QVERIFY(!history.isEmpty());
+        const QJsonObject sent = history.last();
+        QCOMPARE(sent.value(QStringLiteral("body")).toString(), reply);
+        const qint64 row = sent.value(QStringLiteral("row")).toInteger();
+        QVERIFY(row > 0);
+        const CliRun saved =
+            cli(QStringLiteral("alice"),
+                {QStringLiteral("answers"), QStringLiteral("add"), QStringLiteral("--from-message"),
+                 QString::number(row), QStringLiteral("--tag"), QStringLiteral("cache")});
+        QCOMPARE(saved.exitCode, 0);
+        const QJsonObject a = lines(saved).value(0);
+        QCOMPARE(a.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Clear the cache under Settings > Storage."));
+        QCOMPARE(a.value(QStringLiteral("state")).toString(), QStringLiteral("published"));
+        const QJsonObject shown =
+            lines(cli(QStringLiteral("alice"), {QStringLiteral("answers"), QStringLiteral("show"),
+                                                a.value(QStringLiteral("id")).toString()}))
+                .value(0);
+        QCOMPARE(shown.value(QStringLiteral("body")).toString(), reply);
+        QCOMPARE(cli(QStringLiteral("alice"),
+                     {QStringLiteral("answers"), QStringLiteral("add"),
+                      QStringLiteral("--from-message"), QStringLiteral("999999")})
+                     .exitCode,
+                 2);
     }
 
     void changeWhileTheServerIsDown() {

@@ -6,6 +6,7 @@
 
 #include "library/AnswerPayload.h"
 #include "library/AnswerStore.h"
+#include "library/ReplyToAnswer.h"
 #include "search/SearchService.h"
 #include "store/Database.h"
 
@@ -233,6 +234,34 @@ private slots:
         QVERIFY2(created.ok(), qPrintable(created.error().message));
         QVERIFY(created.value().tags.isEmpty());
         QCOMPARE(await(answers->get(created.value().id)).value().body, QString());
+    }
+
+    // "Save this chat reply as an answer": the reply's first sentence or line names it,
+    // cut at a word; the draft is stored like any new answer (pending, queued).
+    void replySavedAsAnswer() {
+        QCOMPARE(ReplyToAnswer::titleFrom(QStringLiteral("Restart the router. Then wait.")),
+                 QStringLiteral("Restart the router."));
+        QCOMPARE(ReplyToAnswer::titleFrom(QStringLiteral("  Open Settings > Storage\nThen...")),
+                 QStringLiteral("Open Settings > Storage"));
+        QCOMPARE(ReplyToAnswer::titleFrom(QStringLiteral("Version 2.5 fixed it")),
+                 QStringLiteral("Version 2.5 fixed it"));
+        const QString longLine = QStringLiteral("word ").repeated(40);
+        const QString cut = ReplyToAnswer::titleFrom(longLine);
+        QVERIFY(cut.size() <= ReplyToAnswer::TitleChars);
+        QVERIFY(cut.endsWith(QChar(0x2026)));
+        QVERIFY(cut.startsWith(QStringLiteral("word word")));
+        QVERIFY(!cut.contains(QStringLiteral("wor\u2026")));
+
+        const QString reply = QStringLiteral("Hold the reset button for 10 s. The light blinks.");
+        const auto made = await(answers->create(ReplyToAnswer::draft(reply, Alice)));
+        QVERIFY2(made.ok(), qPrintable(made.error().message));
+        QCOMPARE(made.value().title, QStringLiteral("Hold the reset button for 10 s."));
+        QCOMPARE(made.value().body, reply);
+        QCOMPARE(made.value().state, Answer::State::Pending);
+        QCOMPARE(actions().size(), 1);
+        const auto titled =
+            await(answers->create(ReplyToAnswer::draft(reply, Alice, QStringLiteral("Reset"))));
+        QCOMPARE(titled.value().title, QStringLiteral("Reset"));
     }
 
     void searchFindsAnswersAsTheyChange() {
