@@ -12,34 +12,14 @@ using library::TeamMembership;
 using library::TipsNode;
 
 FeedSync::FeedSync(xmpp::PubSubExtension* pubsub, TipStore& tips, Jid service, QObject* parent)
-    : QObject(parent), m_pubsub(pubsub), m_tips(tips), m_service(std::move(service)) {
+    : TeamNodeSync(parent), m_pubsub(pubsub), m_tips(tips), m_service(std::move(service)) {
     connect(pubsub, &xmpp::PubSubExtension::eventReceived, this, &FeedSync::onEvent);
 }
 
-bool FeedSync::refused(const Error& error) {
-    const auto refusal = library::membershipRefusedBy(error);
-    if (!refusal) {
-        return false;
-    }
-    const bool wasCatchUp = m_running;
-    m_running = false;
-    m_flushing = false;
-    if (*refusal != m_membership) {
-        m_membership = *refusal;
-        emit membershipChanged(m_membership);
-    }
-    qCInfo(lcXmpp) << "tips feed unavailable:" << error.message;
-    if (wasCatchUp) {
-        emit catchUpEnded();
-    }
-    return true;
-}
-
 void FeedSync::start() {
-    if (m_running || !m_pubsub) {
+    if (!m_pubsub || !beginCatchUp()) {
         return;
     }
-    m_running = true;
     m_summary = {};
     m_summary.bytes = -m_pubsub->bytesReceived();  // the replies of this sync only
     onFinished(m_pubsub->subscribe(m_service, TipsNode), this, [this](const Result<void>& r) {
@@ -49,10 +29,7 @@ void FeedSync::start() {
             }
             return;
         }
-        if (m_membership != TeamMembership::Member) {
-            m_membership = TeamMembership::Member;
-            emit membershipChanged(m_membership);
-        }
+        setMembership(TeamMembership::Member);
         onFinished(m_tips.heldItems(), this, [this](const Result<QHash<QString, QString>>& held) {
             if (!held.ok()) {
                 fail(held.error());
@@ -133,11 +110,9 @@ void FeedSync::applyItems(const QList<xmpp::PubSubItem>& items, std::function<vo
 }
 
 void FeedSync::flush() {
-    if (m_running || m_flushing || m_membership != TeamMembership::Member) {
-        return;
+    if (beginFlush()) {
+        sendNext();
     }
-    m_flushing = true;
-    sendNext();
 }
 
 void FeedSync::sendNext() {
@@ -175,23 +150,9 @@ void FeedSync::sendNext() {
 }
 
 void FeedSync::finish() {
-    const bool wasCatchUp = m_running;
-    m_running = false;
-    m_flushing = false;
-    if (wasCatchUp) {
+    if (endRun()) {
         m_summary.bytes += m_pubsub ? m_pubsub->bytesReceived() : 0;
         emit synced(m_summary);
-        emit catchUpEnded();
-    }
-}
-
-void FeedSync::fail(const Error& error) {
-    const bool wasCatchUp = m_running;
-    m_running = false;
-    m_flushing = false;
-    qCWarning(lcXmpp) << "tips feed sync failed:" << error.message;
-    emit failed(error);
-    if (wasCatchUp) {
         emit catchUpEnded();
     }
 }

@@ -18,7 +18,7 @@
 #include "common/Jid.h"
 #include "common/Result.h"
 #include "feed/TipStore.h"
-#include "library/TeamMembership.h"
+#include "library/TeamNodeSync.h"
 #include "xmpp/ext/pubsub/PubSubTypes.h"
 
 namespace rapport::xmpp {
@@ -27,7 +27,7 @@ class PubSubExtension;
 
 namespace rapport::feed {
 
-class FeedSync : public QObject {
+class FeedSync : public library::TeamNodeSync {
     Q_OBJECT
 public:
     struct Summary {
@@ -44,15 +44,8 @@ public:
     void start();  // a session started: catch up, then send what is queued
     void flush();  // sends what is queued (a change made here while online)
 
-    bool isRunning() const { return m_running; }
-    library::TeamMembership membership() const { return m_membership; }
-
 signals:
-    void membershipChanged(rapport::library::TeamMembership membership);
     void synced(const rapport::feed::FeedSync::Summary& summary);
-    void failed(const rapport::Error& error);
-    // A catch-up ended, whichever way (synced, failed, or refused).
-    void catchUpEnded();
     // The local feed changed (from the server, or ours got published).
     void tipsChanged();
 
@@ -63,15 +56,11 @@ private:
     void applyItems(const QList<xmpp::PubSubItem>& items, std::function<void()> next);
     void sendNext();
     void finish();
-    void fail(const Error& error);
-    bool refused(const Error& error);
+    void fail(const Error& error) { TeamNodeSync::fail(error, "tips feed sync"); }
 
     QPointer<xmpp::PubSubExtension> m_pubsub;
     TipStore& m_tips;
     Jid m_service;
-    library::TeamMembership m_membership = library::TeamMembership::Unknown;
-    bool m_running = false;
-    bool m_flushing = false;
     Summary m_summary;
 };
 

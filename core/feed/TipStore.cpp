@@ -24,6 +24,14 @@ const QString TipColumns = QStringLiteral(
     "(SELECT count(*) FROM tip_comments c WHERE c.tip_id = t.id)");
 const QString CommentColumns = QStringLiteral("id, tip_id, author, body, published, state");
 
+// Every item the server has given us (not pending): its item id, and how we hold it (see
+// heldItems()).
+const QString PublishedItems = QStringLiteral(
+    "SELECT id, '' FROM tips WHERE state = 'published' UNION ALL "
+    "SELECT 'comment-' || id, '' FROM tip_comments WHERE state = 'published' "
+    "UNION ALL SELECT 'like-' || tip_id || '-' || by, liked || '|' || (at / 1000) "
+    "FROM tip_likes WHERE state = 'published'");
+
 const QString CommentPrefix = QStringLiteral("comment-");
 const QString LikePrefix = QStringLiteral("like-");
 constexpr int UuidChars = 36;
@@ -164,6 +172,23 @@ Result<int> removeItem(QSqlDatabase& db, const QString& itemId, QSet<QString>& t
         return sqlError(q, Database::tr("Could not remove the tip"));
     }
     return q.numRowsAffected();
+}
+
+// removeItem() for each, then the counts of the tips whose likes changed.
+Result<int> removeItems(QSqlDatabase& db, const QStringList& itemIds, const QString& own) {
+    int removed = 0;
+    QSet<QString> touched;
+    for (const QString& id : itemIds) {
+        Result<int> r = removeItem(db, id, touched);
+        if (!r) {
+            return r.error();
+        }
+        removed += r.value();
+    }
+    if (Result<void> r = refreshCounts(db, touched, own); !r) {
+        return r.error();
+    }
+    return removed;
 }
 
 Result<int> applyTip(QSqlDatabase& db, const Tip& t) {
@@ -411,11 +436,7 @@ QFuture<Result<QHash<QString, QString>>> TipStore::heldItems() {
     return m_db.run([](QSqlDatabase& db) -> Result<QHash<QString, QString>> {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral(
-                "SELECT id, '' FROM tips WHERE state = 'published' UNION ALL "
-                "SELECT 'comment-' || id, '' FROM tip_comments WHERE state = 'published' "
-                "UNION ALL SELECT 'like-' || tip_id || '-' || by, liked || '|' || (at / 1000) "
-                "FROM tip_likes WHERE state = 'published'"))) {
+        if (!q.exec(PublishedItems)) {
             return sqlError(q, Database::tr("Could not read the tips"));
         }
         QHash<QString, QString> out;
@@ -456,22 +477,9 @@ QFuture<Result<int>> TipStore::applyRemote(QList<FeedItem> items) {
 }
 
 QFuture<Result<int>> TipStore::applyRetracted(QStringList itemIds) {
-    return m_db.transaction(
-        [itemIds = std::move(itemIds), own = m_own](QSqlDatabase& db) -> Result<int> {
-            int removed = 0;
-            QSet<QString> touched;
-            for (const QString& id : itemIds) {
-                Result<int> r = removeItem(db, id, touched);
-                if (!r) {
-                    return r.error();
-                }
-                removed += r.value();
-            }
-            if (Result<void> r = refreshCounts(db, touched, own); !r) {
-                return r.error();
-            }
-            return removed;
-        });
+    return m_db.transaction([itemIds = std::move(itemIds), own = m_own](QSqlDatabase& db) {
+        return removeItems(db, itemIds, own);
+    });
 }
 
 QFuture<Result<int>> TipStore::keepOnly(QSet<QString> present) {
@@ -479,11 +487,7 @@ QFuture<Result<int>> TipStore::keepOnly(QSet<QString> present) {
         [present = std::move(present), own = m_own](QSqlDatabase& db) -> Result<int> {
             QSqlQuery q(db);
             q.setForwardOnly(true);
-            if (!q.exec(QStringLiteral(
-                    "SELECT id FROM tips WHERE state = 'published' UNION ALL "
-                    "SELECT 'comment-' || id FROM tip_comments WHERE state = 'published' "
-                    "UNION ALL SELECT 'like-' || tip_id || '-' || by FROM tip_likes "
-                    "WHERE state = 'published'"))) {
+            if (!q.exec(PublishedItems)) {
                 return sqlError(q, Database::tr("Could not read the tips"));
             }
             QStringList gone;
@@ -492,19 +496,7 @@ QFuture<Result<int>> TipStore::keepOnly(QSet<QString> present) {
                     gone << id;
                 }
             }
-            int removed = 0;
-            QSet<QString> touched;
-            for (const QString& id : gone) {
-                Result<int> r = removeItem(db, id, touched);
-                if (!r) {
-                    return r.error();
-                }
-                removed += r.value();
-            }
-            if (Result<void> r = refreshCounts(db, touched, own); !r) {
-                return r.error();
-            }
-            return removed;
+            return removeItems(db, gone, own);
         });
 }
 

@@ -6,11 +6,13 @@
 
 #include "library/AnswerPayload.h"
 #include "store/Database.h"
+#include "store/SqlExec.h"
 #include "store/StoreError.h"
 
 namespace rapport::library {
 
 using store::Database;
+using store::execBound;
 using store::sqlError;
 
 namespace {
@@ -109,31 +111,20 @@ Result<void> write(QSqlDatabase& db, const Answer& a, std::optional<int> baseVer
     return Ok{};
 }
 
-Result<void> exec(QSqlDatabase& db, const QString& sql, const QVariantList& binds,
-                  const QString& what) {
-    QSqlQuery q(db);
-    q.prepare(sql);
-    for (const QVariant& v : binds) {
-        q.addBindValue(v);
-    }
-    if (!q.exec()) {
-        return sqlError(q, what);
-    }
-    return Ok{};
-}
-
 Result<void> queue(QSqlDatabase& db, const QString& itemId, const QString& action) {
-    return exec(db,
-                QStringLiteral("INSERT INTO library_outbox(node, item_id, action, created) "
-                               "VALUES (?, ?, ?, ?) "
-                               "ON CONFLICT(node, item_id) DO UPDATE SET action = excluded.action"),
-                {AnswersNode, itemId, action, QDateTime::currentMSecsSinceEpoch()},
-                Database::tr("Could not queue the change for the team"));
+    return execBound(
+        db,
+        QStringLiteral("INSERT INTO library_outbox(node, item_id, action, created) "
+                       "VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT(node, item_id) DO UPDATE SET action = excluded.action"),
+        {AnswersNode, itemId, action, QDateTime::currentMSecsSinceEpoch()},
+        Database::tr("Could not queue the change for the team"));
 }
 
 Result<void> unqueue(QSqlDatabase& db, const QString& itemId) {
-    return exec(db, QStringLiteral("DELETE FROM library_outbox WHERE node = ? AND item_id = ?"),
-                {AnswersNode, itemId}, Database::tr("Could not update the queue of changes"));
+    return execBound(db,
+                     QStringLiteral("DELETE FROM library_outbox WHERE node = ? AND item_id = ?"),
+                     {AnswersNode, itemId}, Database::tr("Could not update the queue of changes"));
 }
 
 Result<Answer> refuseInvalid(const Answer& a) {
@@ -233,7 +224,8 @@ QFuture<Result<void>> AnswerStore::remove(QString id) {
         }
         const bool everPublished =
             found.value().answer.state == Answer::State::Published || found.value().baseVersion > 0;
-        if (auto r = exec(db, QStringLiteral("DELETE FROM answers WHERE id = ? OR conflict_of = ?"),
+        if (auto r =
+                execBound(db, QStringLiteral("DELETE FROM answers WHERE id = ? OR conflict_of = ?"),
                           {id, id}, Database::tr("Could not delete the answer"));
             !r) {
             return r;
@@ -245,15 +237,17 @@ QFuture<Result<void>> AnswerStore::remove(QString id) {
 
 QFuture<Result<void>> AnswerStore::discardConflict(QString copyId) {
     return m_db.run([copyId = std::move(copyId)](QSqlDatabase& db) {
-        return exec(db, QStringLiteral("DELETE FROM answers WHERE id = ? AND state = 'conflict'"),
-                    {copyId}, Database::tr("Could not discard the conflict copy"));
+        return execBound(db,
+                         QStringLiteral("DELETE FROM answers WHERE id = ? AND state = 'conflict'"),
+                         {copyId}, Database::tr("Could not discard the conflict copy"));
     });
 }
 
 QFuture<Result<void>> AnswerStore::countUse(QString id) {
     return m_db.run([id = std::move(id)](QSqlDatabase& db) {
-        return exec(db, QStringLiteral("UPDATE answers SET use_count = use_count + 1 WHERE id = ?"),
-                    {id}, Database::tr("Could not count the use of the answer"));
+        return execBound(
+            db, QStringLiteral("UPDATE answers SET use_count = use_count + 1 WHERE id = ?"), {id},
+            Database::tr("Could not count the use of the answer"));
     });
 }
 
@@ -529,11 +523,11 @@ QFuture<Result<void>> AnswerStore::markPublished(Answer published) {
         }
         if (q.numRowsAffected() == 0) {
             // Edited again meanwhile: it stays queued, now based on what was just published.
-            return exec(db,
-                        QStringLiteral("UPDATE answers SET base_version = ?, version = ? + 1 "
-                                       "WHERE id = ? AND state = 'pending'"),
-                        {published.version, published.version, published.id},
-                        Database::tr("Could not mark the answer as published"));
+            return execBound(db,
+                             QStringLiteral("UPDATE answers SET base_version = ?, version = ? + 1 "
+                                            "WHERE id = ? AND state = 'pending'"),
+                             {published.version, published.version, published.id},
+                             Database::tr("Could not mark the answer as published"));
         }
         return unqueue(db, published.id);
     });
@@ -541,10 +535,11 @@ QFuture<Result<void>> AnswerStore::markPublished(Answer published) {
 
 QFuture<Result<void>> AnswerStore::markRetracted(QString id) {
     return m_db.run([id = std::move(id)](QSqlDatabase& db) {
-        return exec(db,
-                    QStringLiteral("DELETE FROM library_outbox WHERE node = ? AND item_id = ? AND "
-                                   "action = 'retract'"),
-                    {AnswersNode, id}, Database::tr("Could not update the queue of changes"));
+        return execBound(
+            db,
+            QStringLiteral("DELETE FROM library_outbox WHERE node = ? AND item_id = ? AND "
+                           "action = 'retract'"),
+            {AnswersNode, id}, Database::tr("Could not update the queue of changes"));
     });
 }
 

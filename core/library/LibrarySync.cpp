@@ -17,50 +17,26 @@ constexpr qint64 kFullCheckSeconds = 24 * 3600;
 
 LibrarySync::LibrarySync(xmpp::PubSubExtension* pubsub, AnswerStore& answers, Jid service,
                          QObject* parent)
-    : QObject(parent), m_pubsub(pubsub), m_answers(answers), m_service(std::move(service)) {
+    : TeamNodeSync(parent), m_pubsub(pubsub), m_answers(answers), m_service(std::move(service)) {
     connect(pubsub, &xmpp::PubSubExtension::eventReceived, this, &LibrarySync::onEvent);
 }
 
-void LibrarySync::setMembership(Membership m) {
-    if (m != m_membership) {
-        m_membership = m;
-        emit membershipChanged(m);
-    }
-}
-
-bool LibrarySync::refusedMembership(const Error& error) {
-    if (const auto refused = membershipRefusedBy(error)) {
-        const bool wasCatchUp = m_running;
-        m_running = false;
-        m_flushing = false;
-        setMembership(*refused);
-        if (wasCatchUp) {
-            emit catchUpEnded();
-        }
-        return true;
-    }
-    return false;
-}
-
 void LibrarySync::start() {
-    if (m_running || !m_pubsub) {
+    if (!m_pubsub || !beginCatchUp()) {
         return;
     }
-    m_running = true;
     m_summary = {};
     const qint64 bytesBefore = m_pubsub->bytesReceived();
     m_summary.bytes = -bytesBefore;  // the replies of this sync only
     // Subscribing (again) is how we learn whether we are a member, and keeps events coming.
     onFinished(m_pubsub->subscribe(m_service, AnswersNode), this, [this](const Result<void>& r) {
         if (!r.ok()) {
-            if (refusedMembership(r.error())) {
-                qCInfo(lcXmpp) << "answer library unavailable:" << r.error().message;
-                return;
+            if (!refused(r.error())) {
+                fail(r.error());
             }
-            fail(r.error());
             return;
         }
-        setMembership(Membership::Member);
+        setMembership(TeamMembership::Member);
         // What we had before this session: anything known at its version is older than every
         // change made while we were away.
         onFinished(m_answers.publishedVersions(), this,
@@ -88,7 +64,7 @@ void LibrarySync::catchUp(const QHash<QString, int>& known) {
         m_pubsub, m_service, AnswersNode, known.isEmpty(), heldAsIs, this,
         [this, known](const Result<xmpp::NodeChanges>& fetched) {
             if (!fetched.ok()) {
-                if (refusedMembership(fetched.error())) {
+                if (refused(fetched.error())) {
                     return;
                 }
                 fail(fetched.error());
@@ -187,11 +163,9 @@ void LibrarySync::applyItems(const QList<xmpp::PubSubItem>& items, std::function
 }
 
 void LibrarySync::flush() {
-    if (m_running || m_flushing || m_membership != Membership::Member) {
-        return;
+    if (beginFlush()) {
+        sendNext();
     }
-    m_flushing = true;
-    sendNext();
 }
 
 void LibrarySync::sendNext() {
@@ -283,11 +257,9 @@ void LibrarySync::publish(const LibraryAction& action) {
                 m_pubsub->publish(m_service, AnswersNode, mine.id, AnswerPayload::toElement(mine)),
                 this, [this, mine](const Result<QString>& published) {
                     if (!published.ok()) {
-                        if (refusedMembership(published.error())) {
-                            finish();
-                            return;
+                        if (!refused(published.error())) {
+                            fail(published.error());
                         }
-                        fail(published.error());
                         return;
                     }
                     ++m_summary.published;
@@ -300,23 +272,9 @@ void LibrarySync::publish(const LibraryAction& action) {
 }
 
 void LibrarySync::finish() {
-    const bool wasCatchUp = m_running;
-    m_running = false;
-    m_flushing = false;
-    if (wasCatchUp) {
+    if (endRun()) {
         m_summary.bytes += m_pubsub ? m_pubsub->bytesReceived() : 0;
         emit synced(m_summary);
-        emit catchUpEnded();
-    }
-}
-
-void LibrarySync::fail(const Error& error) {
-    const bool wasCatchUp = m_running;
-    m_running = false;
-    m_flushing = false;
-    qCWarning(lcXmpp) << "answer library sync failed:" << error.message;
-    emit failed(error);
-    if (wasCatchUp) {
         emit catchUpEnded();
     }
 }

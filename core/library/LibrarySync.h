@@ -24,7 +24,7 @@
 #include "common/Jid.h"
 #include "common/Result.h"
 #include "library/AnswerStore.h"
-#include "library/TeamMembership.h"
+#include "library/TeamNodeSync.h"
 #include "xmpp/ext/pubsub/PubSubTypes.h"
 
 namespace rapport::xmpp {
@@ -33,7 +33,7 @@ class PubSubExtension;
 
 namespace rapport::library {
 
-class LibrarySync : public QObject {
+class LibrarySync : public TeamNodeSync {
     Q_OBJECT
 public:
     using Membership = TeamMembership;
@@ -58,20 +58,14 @@ public:
     // catch-up or another flush runs; they send it anyway.
     void flush();
 
-    bool isRunning() const { return m_running; }
-    Membership membership() const { return m_membership; }
     Jid service() const { return m_service; }
     // When the item ids were last compared (deletions while away); null: never.
     void setLastFullCheck(const QDateTime& t) { m_lastFullCheck = t; }
     QDateTime lastFullCheck() const { return m_lastFullCheck; }
 
 signals:
-    void membershipChanged(rapport::library::TeamMembership membership);
     // A catch-up and the sending after it are done.
     void synced(const rapport::library::LibrarySync::Summary& summary);
-    void failed(const rapport::Error& error);
-    // A catch-up ended, whichever way (synced, failed, or refused).
-    void catchUpEnded();
     // The local library changed (from the server, or a conflict was settled).
     void answersChanged();
 
@@ -86,16 +80,11 @@ private:
     void publish(const LibraryAction& action);
     void retract(const QString& id);
     void finish();
-    void fail(const Error& error);
-    bool refusedMembership(const Error& error);
-    void setMembership(Membership m);
+    void fail(const Error& error) { TeamNodeSync::fail(error, "answer library sync"); }
 
     QPointer<xmpp::PubSubExtension> m_pubsub;
     AnswerStore& m_answers;
     Jid m_service;
-    Membership m_membership = Membership::Unknown;
-    bool m_running = false;
-    bool m_flushing = false;
     Summary m_summary;
     QDateTime m_lastFullCheck;
 };
