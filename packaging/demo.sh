@@ -4,15 +4,15 @@
 # accounts and a demo customer who writes now and then, and signs the demo
 # engineer in. Ctrl+C (or closing the terminal) stops everything it started.
 #
-# Until the desktop app lands (issue 5), the engineer's side is rapport-cli:
-# incoming messages print as JSON lines, and you can answer from another shell
-# with the command this script prints.
+# The engineer's side is the desktop app, signed in as engineer@localhost. Without a
+# display (no $DISPLAY or $WAYLAND_DISPLAY) it is rapport-cli instead: incoming messages
+# print as JSON lines, and you can answer from another shell with the command printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash packaging/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target rapport-cli prosody-fixture
+cmake --build --preset release -j "$(nproc)" --target rapport rapport-cli prosody-fixture
 
 bin=build/release
 password=demo
@@ -57,7 +57,12 @@ echo "demo: team server at $ws_url (accounts engineer, customer, colleague @loca
 ) &
 bot_pid=$!
 
-echo "demo: signed in as engineer@localhost; the customer writes every 20 s."
-echo "demo: to answer, in another shell:"
-echo "  RAPPORT_PASSWORD=$password ${cli[*]} --jid engineer@localhost send customer@localhost 'Hello!'"
-"${cli[@]}" --jid engineer@localhost listen
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "demo: Rapport opens signed in as engineer@localhost; the customer writes every 20 s."
+    "$bin/app/rapport" --profile "$RAPPORT_PROFILE" --jid engineer@localhost --server "$ws_url"
+else
+    echo "demo: no display, so the engineer's side is rapport-cli; the customer writes every 20 s."
+    echo "demo: to answer, in another shell:"
+    echo "  RAPPORT_PASSWORD=$password ${cli[*]} --jid engineer@localhost send customer@localhost 'Hello!'"
+    "${cli[@]}" --jid engineer@localhost listen
+fi

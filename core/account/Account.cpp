@@ -1,5 +1,11 @@
 #include "account/Account.h"
 
+#include "account/ContactDirectory.h"
+
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QUuid>
+
 #include "common/FutureUtils.h"
 #include "feed/FeedSync.h"
 #include "feed/TipStore.h"
@@ -20,6 +26,7 @@
 #include "sync/StoreArchiveSink.h"
 #include "sync/StoreOutboxQueue.h"
 #include "xmpp/Client.h"
+#include "xmpp/EndpointDiscovery.h"
 #include "xmpp/ext/carbons/CarbonsExtension.h"
 #include "xmpp/ext/chat/ChatExtension.h"
 #include "xmpp/ext/chatstates/ChatStatesExtension.h"
@@ -53,11 +60,17 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     m_client = std::make_unique<xmpp::Client>();
     m_client->addExtension<xmpp::DiscoExtension>();
     m_client->addExtension<xmpp::PingExtension>();
-    m_client->addExtension<xmpp::RosterExtension>();
-    m_client->addExtension<xmpp::PresenceExtension>();
+    auto* roster = m_client->addExtension<xmpp::RosterExtension>();
+    auto* presence = m_client->addExtension<xmpp::PresenceExtension>();
+    m_contacts = std::make_unique<ContactDirectory>(roster, presence);
     auto* chat = m_client->addExtension<xmpp::ChatExtension>();
     m_client->addExtension<xmpp::ReceiptsExtension>();
-    m_client->addExtension<xmpp::ChatStatesExtension>();
+    m_chatStates = m_client->addExtension<xmpp::ChatStatesExtension>();
+    connect(m_chatStates, &xmpp::ChatStatesExtension::chatStateChanged, this,
+            [this](const Jid& from, xmpp::ChatStatesExtension::State state) {
+                emit peerTypingChanged(from.bareString(),
+                                       state == xmpp::ChatStatesExtension::State::Composing);
+            });
     m_client->addExtension<xmpp::MarkersExtension>();
     m_client->addExtension<xmpp::CarbonsExtension>();
     auto* mam = m_client->addExtension<xmpp::MamExtension>();
@@ -71,6 +84,13 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     m_recorder = std::make_unique<sync::LiveMessageRecorder>(m_client.get(), *m_messages);
     m_outboxQueue = std::make_unique<sync::StoreOutboxQueue>(*m_outbox);
     m_outboxSender = std::make_unique<sync::OutboxSender>(m_client.get(), m_outboxQueue.get());
+    // Whatever writes messages tells the models.
+    connect(m_recorder.get(), &sync::LiveMessageRecorder::stored, this, &Account::messagesChanged);
+    connect(m_recorder.get(), &sync::LiveMessageRecorder::statesUpdated, this,
+            &Account::messagesChanged);
+    connect(m_catchUp.get(), &sync::HistoryCatchUp::progress, this, &Account::messagesChanged);
+    connect(m_catchUp.get(), &sync::HistoryCatchUp::finished, this, &Account::messagesChanged);
+    connect(m_outboxSender.get(), &sync::OutboxSender::sent, this, &Account::messagesChanged);
 
     m_pubsub = m_client->addExtension<xmpp::PubSubExtension>();
     m_answers = std::make_unique<library::AnswerStore>(*m_db);
@@ -142,6 +162,76 @@ void Account::flush() {
     m_recorder->flush();
 }
 
+bool Account::isLoopback(const QUrl& url) {
+    const QHostAddress address(url.host());
+    return url.host() == u"localhost" || (!address.isNull() && address.isLoopback());
+}
+
+Result<void> Account::signIn(const QString& password, const QUrl& server, const QString& resource) {
+    if (!server.isEmpty()) {
+        if (!server.isValid() || (server.scheme() != u"ws" && server.scheme() != u"wss") ||
+            server.host().isEmpty()) {
+            return Error::make(ErrorCode::Usage,
+                               tr("The server address must be a ws:// or wss:// URL, e.g. "
+                                  "wss://chat.example.com:5281/xmpp-websocket."));
+        }
+        if (server.scheme() == u"ws" && !isLoopback(server)) {
+            return Error::make(ErrorCode::Usage,
+                               tr("Refusing an unencrypted ws:// connection to %1: use wss://.")
+                                   .arg(server.host()));
+        }
+    }
+    auto connectTo = [this, password, resource](const QUrl& url) {
+        xmpp::Client::Settings s;
+        s.jid = m_jid.bare();
+        s.password = password;
+        s.resource = resource.isEmpty() ? QStringLiteral("rapport-") +
+                                              QUuid::createUuid().toString(QUuid::Id128).left(8)
+                                        : resource;
+        s.url = url;
+        s.autoReconnect = true;
+        m_client->setSettings(s);
+        m_client->connectToServer();
+    };
+    if (!server.isEmpty()) {
+        connectTo(server);
+        return Ok{};
+    }
+    if (!m_nam) {
+        m_nam = std::make_unique<QNetworkAccessManager>();
+    }
+    onFinished(xmpp::EndpointDiscovery::discover(m_nam.get(), m_jid.domain()), this,
+               [connectTo](const QUrl& url) { connectTo(url); });
+    return Ok{};
+}
+
+void Account::signOut() {
+    m_client->disconnectFromServer();
+}
+
+void Account::setOwnPresence(const QString& show, const QString& status) {
+    const xmpp::PresenceShow s = show == u"away"  ? xmpp::PresenceShow::Away
+                                 : show == u"dnd" ? xmpp::PresenceShow::DoNotDisturb
+                                                  : xmpp::PresenceShow::Available;
+    (void)m_client->findExtension<xmpp::PresenceExtension>()->setPresence(s, status);
+}
+
+void Account::setComposing(const QString& peer, bool composing) {
+    if (m_client->state() != xmpp::Client::State::Online) {
+        return;
+    }
+    (void)m_chatStates->sendChatState(Jid(peer), composing
+                                                     ? xmpp::ChatStatesExtension::State::Composing
+                                                     : xmpp::ChatStatesExtension::State::Paused);
+}
+
+QFuture<Result<void>> Account::markRead(const QString& peer) {
+    return thenOn(m_conversations->markRead(peer), this, [this](const Result<void>& r) {
+        emit messagesChanged();
+        return r;
+    });
+}
+
 QFuture<Result<store::StoredMessage>> Account::sendMessage(const Jid& to, const QString& body) {
     const Result<xmpp::ChatMessage> composed = xmpp::ChatExtension::compose(m_jid, to, body);
     if (!composed.ok()) {
@@ -157,6 +247,7 @@ QFuture<Result<store::StoredMessage>> Account::sendMessage(const Jid& to, const 
                           return entry.error();
                       }
                       m_outboxSender->flush();
+                      emit messagesChanged();
                       return entry.value().message;
                   });
 }

@@ -6,11 +6,14 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QUrl>
 #include <memory>
 
 #include "common/Jid.h"
 #include "common/Result.h"
 #include "store/StoredMessage.h"
+
+class QNetworkAccessManager;
 
 namespace rapport::xmpp {
 class Client;
@@ -35,7 +38,8 @@ class FeedSync;
 }  // namespace rapport::feed
 namespace rapport::xmpp {
 class PubSubExtension;
-}
+class ChatStatesExtension;
+}  // namespace rapport::xmpp
 
 namespace rapport::sync {
 class HistoryCatchUp;
@@ -47,6 +51,8 @@ class StoreOutboxQueue;
 }  // namespace rapport::sync
 
 namespace rapport {
+
+class ContactDirectory;
 
 class Account : public QObject {
     Q_OBJECT
@@ -66,6 +72,8 @@ public:
     sync::OutboxSender& outboxSender() { return *m_outboxSender; }
     library::AnswerStore& answers() { return *m_answers; }
     library::LibrarySync& library() { return *m_library; }
+    // Names, groups and presence of the people we talk to.
+    ContactDirectory& contacts() { return *m_contacts; }
     // Answers suggested for each customer's latest message (the reply panel).
     library::ReplySuggestions& suggestions() { return *m_suggestions; }
     feed::TipStore& tips() { return *m_tips; }
@@ -77,12 +85,39 @@ public:
     Jid teamService() const { return m_teamService; }
     void setTeamService(const Jid& service);
 
+    // Signs in and stays connected (reconnecting with back-off): to `server`, else to the
+    // WebSocket endpoint the domain announces (XEP-0156) or its default. Refuses plain ws://
+    // except to this machine. Progress and failures: client() state and errors, or
+    // models::ConnectionState for the UI.
+    Result<void> signIn(const QString& password, const QUrl& server = {},
+                        const QString& resource = {});
+    void signOut();
+    // Whether ws:// (no TLS) is acceptable: only to this machine.
+    static bool isLoopback(const QUrl& url);
+
     // Stores the message with its stanza in the outbox first (nothing typed is lost),
     // then sends it if online; otherwise it goes out when the next session starts.
     QFuture<Result<store::StoredMessage>> sendMessage(const Jid& to, const QString& body);
 
+    // Our presence: "available", "away" or "dnd", with an optional status text. Sent now if
+    // online, else with the next session.
+    void setOwnPresence(const QString& show, const QString& status = {});
+
+    // We started or stopped typing a reply to `peer` (XEP-0085; nothing if offline).
+    void setComposing(const QString& peer, bool composing);
+
+    // The conversation with `peer` was read: its unread count goes to 0.
+    QFuture<Result<void>> markRead(const QString& peer);
+
     // Writes anything still buffered (live messages) before the program ends.
     void flush();
+
+signals:
+    // Messages or conversations were written (live, catch-up, outbox, receipts, read):
+    // models re-read what they show.
+    void messagesChanged();
+    // `peer` is typing to us, or stopped.
+    void peerTypingChanged(const QString& peer, bool typing);
 
 private:
     explicit Account(const Jid& jid, std::unique_ptr<store::Database> db);
@@ -104,8 +139,11 @@ private:
     std::unique_ptr<sync::OutboxSender> m_outboxSender;
     Jid m_teamService;
     xmpp::PubSubExtension* m_pubsub = nullptr;
+    xmpp::ChatStatesExtension* m_chatStates = nullptr;
     std::unique_ptr<library::AnswerStore> m_answers;
     std::unique_ptr<library::LibrarySync> m_library;
+    std::unique_ptr<ContactDirectory> m_contacts;
+    std::unique_ptr<QNetworkAccessManager> m_nam;  // endpoint discovery
     std::unique_ptr<library::ReplySuggestions> m_suggestions;
     std::unique_ptr<feed::TipStore> m_tips;
     std::unique_ptr<feed::FeedSync> m_feed;

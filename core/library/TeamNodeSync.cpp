@@ -9,6 +9,7 @@ bool TeamNodeSync::beginCatchUp() {
         return false;
     }
     m_running = true;
+    emit catchUpStarted();
     return true;
 }
 

@@ -22,6 +22,7 @@ public:
 signals:
     void membershipChanged(rapport::library::TeamMembership membership);
     void failed(const rapport::Error& error);
+    void catchUpStarted();
     // A catch-up ended: synced, failed, or refused.
     void catchUpEnded();
 

@@ -74,6 +74,8 @@ void LiveMessageRecorder::setState(const QString& peer, const QString& id,
     onFinished(m_messages.updateState(peer, id, state), this, [this](const Result<int>& changed) {
         if (!changed.ok()) {
             emit failed(changed.error());
+        } else if (changed.value() > 0) {
+            emit statesUpdated();
         }
     });
 }

@@ -30,6 +30,8 @@ public:
 
 signals:
     void stored(int count);
+    // Receipts or markers moved some of our messages on (delivered, read).
+    void statesUpdated();
     void failed(const rapport::Error& error);
 
 private:

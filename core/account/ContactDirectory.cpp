@@ -1,0 +1,100 @@
+#include "account/ContactDirectory.h"
+
+#include "xmpp/ext/presence/PresenceExtension.h"
+#include "xmpp/ext/roster/RosterExtension.h"
+
+#include <QRegularExpression>
+
+namespace rapport {
+
+namespace {
+
+int rank(xmpp::PresenceShow show) {
+    switch (show) {
+        case xmpp::PresenceShow::Chat:
+        case xmpp::PresenceShow::Available:
+            return 3;
+        case xmpp::PresenceShow::DoNotDisturb:
+            return 2;
+        case xmpp::PresenceShow::Away:
+        case xmpp::PresenceShow::ExtendedAway:
+            return 1;
+        case xmpp::PresenceShow::Unavailable:
+            break;
+    }
+    return 0;
+}
+
+}  // namespace
+
+ContactDirectory::ContactDirectory(xmpp::RosterExtension* roster, xmpp::PresenceExtension* presence,
+                                   QObject* parent)
+    : QObject(parent), m_roster(roster), m_presence(presence) {
+    connect(roster, &xmpp::RosterExtension::itemChanged, this,
+            [this](const xmpp::RosterItem& item) { emit contactChanged(item.jid.bareString()); });
+    connect(roster, &xmpp::RosterExtension::itemRemoved, this,
+            [this](const Jid& jid) { emit contactChanged(jid.bareString()); });
+    connect(roster, &xmpp::RosterExtension::rosterReceived, this,
+            [this] { emit contactChanged(QString()); });
+    connect(presence, &xmpp::PresenceExtension::presenceChanged, this,
+            [this](const Jid& full, const xmpp::ContactPresence&) {
+                emit contactChanged(full.bareString());
+            });
+    connect(presence, &xmpp::PresenceExtension::presencesCleared, this,
+            [this] { emit contactChanged(QString()); });
+}
+
+QString ContactDirectory::name(const QString& bareJid) const {
+    for (const xmpp::RosterItem& item : m_roster->items()) {
+        if (item.jid.bareString() == bareJid && !item.name.trimmed().isEmpty()) {
+            return item.name.trimmed();
+        }
+    }
+    const Jid jid(bareJid);
+    return jid.local().isEmpty() ? bareJid : jid.local();
+}
+
+QStringList ContactDirectory::groups(const QString& bareJid) const {
+    for (const xmpp::RosterItem& item : m_roster->items()) {
+        if (item.jid.bareString() == bareJid) {
+            return item.groups;
+        }
+    }
+    return {};
+}
+
+QString ContactDirectory::presence(const QString& bareJid) const {
+    const auto resources = m_presence->presencesOf(Jid(bareJid));
+    if (resources.isEmpty()) {
+        // Without a subscription to their presence we cannot tell "offline" from "unseen".
+        bool subscribed = false;
+        for (const xmpp::RosterItem& item : m_roster->items()) {
+            if (item.jid.bareString() == bareJid) {
+                subscribed = item.subscription == u"to" || item.subscription == u"both";
+            }
+        }
+        return subscribed ? QStringLiteral("offline") : QStringLiteral("unknown");
+    }
+    int best = 0;
+    for (const xmpp::ContactPresence& p : resources) {
+        best = std::max(best, rank(p.show));
+    }
+    static const char* const names[] = {"offline", "away", "dnd", "available"};
+    return QString::fromLatin1(names[best]);
+}
+
+QString ContactDirectory::initials(const QString& name) {
+    QString out;
+    for (const QString& word :
+         name.split(QRegularExpression(QStringLiteral("[\\s._@-]+")), Qt::SkipEmptyParts)) {
+        if (const QChar c = word.front(); c.isLetterOrNumber()) {
+            out += c.toUpper();
+        }
+        if (out.size() == 2) {
+            break;
+        }
+    }
+    return out.isEmpty() ? QStringLiteral("?") : out;
+}
+
+}  // namespace rapport

@@ -1,0 +1,203 @@
+#include "models/ConversationListModel.h"
+
+#include "account/Account.h"
+#include "account/ContactDirectory.h"
+#include "common/FutureUtils.h"
+
+namespace rapport::models {
+
+namespace {
+
+// Many writes in a burst (a catch-up page, a receipt storm) become one re-read.
+constexpr int kCoalesceMs = 30;
+
+QString oneLine(const QString& text) {
+    return text.simplified();
+}
+
+}  // namespace
+
+ConversationListModel::ConversationListModel(Account& account, QObject* parent)
+    : QAbstractListModel(parent), m_account(account) {
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(kCoalesceMs);
+    connect(&m_coalesce, &QTimer::timeout, this, &ConversationListModel::reload);
+    connect(&account, &Account::messagesChanged, this, [this] { m_coalesce.start(); });
+    connect(&account.contacts(), &ContactDirectory::contactChanged, this,
+            &ConversationListModel::onPresence);
+    reload();
+}
+
+bool ConversationListModel::isColleagueGroup(const QString& group) {
+    const QString g = group.trimmed().toLower();
+    return g == u"colleagues" || g == u"team" || g == u"staff" || g == u"support";
+}
+
+int ConversationListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(PeerRole, "peer");
+    names.insert(NameRole, "name");
+    names.insert(InitialsRole, "initials");
+    names.insert(PreviewRole, "preview");
+    names.insert(LastActivityRole, "lastActivity");
+    names.insert(UnreadRole, "unread");
+    names.insert(PresenceRole, "presence");
+    names.insert(IsCustomerRole, "isCustomer");
+    names.insert(LastFromMeRole, "lastFromMe");
+    return names;
+}
+
+QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const store::ConversationSummary& c = m_rows.at(index.row());
+    const ContactDirectory& contacts = m_account.contacts();
+    switch (role) {
+        case Qt::DisplayRole:
+        case NameRole:
+            return contacts.name(c.peer);
+        case Qt::ToolTipRole:
+        case PeerRole:
+            return c.peer;
+        case InitialsRole:
+            return ContactDirectory::initials(contacts.name(c.peer));
+        case PreviewRole:
+            return oneLine(c.lastMessagePreview);
+        case LastActivityRole:
+            return c.lastActivity;
+        case UnreadRole:
+            return c.unread;
+        case PresenceRole:
+            return contacts.presence(c.peer);
+        case IsCustomerRole: {
+            const QStringList groups = contacts.groups(c.peer);
+            return std::none_of(groups.begin(), groups.end(), isColleagueGroup);
+        }
+        case LastFromMeRole:
+            return c.lastMessageDirection == store::StoredMessage::Direction::Outgoing;
+        default:
+            return {};
+    }
+}
+
+int ConversationListModel::rowOf(const QString& peer) const {
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].peer == peer) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+void ConversationListModel::reload() {
+    if (m_loading) {
+        m_again = true;  // a change came while reading: read once more after
+        return;
+    }
+    m_loading = true;
+    onFinished(m_account.conversations().list(), this,
+               [this](const Result<QList<store::ConversationSummary>>& fresh) {
+                   m_loading = false;
+                   if (fresh.ok()) {
+                       apply(fresh.value());
+                   }
+                   if (!m_loadedOnce) {
+                       m_loadedOnce = true;
+                       emit loaded();
+                   }
+                   if (std::exchange(m_again, false)) {
+                       reload();
+                   }
+               });
+}
+
+void ConversationListModel::apply(const QList<store::ConversationSummary>& fresh) {
+    QHash<QString, int> freshRow;
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        freshRow.insert(fresh[i].peer, int(i));
+    }
+    // 1. Rows that went.
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!freshRow.contains(m_rows[i].peer)) {
+            beginRemoveRows({}, i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    // 2. New rows, at the end for now.
+    QSet<QString> have;
+    for (const auto& c : m_rows) {
+        have.insert(c.peer);
+    }
+    QList<store::ConversationSummary> added;
+    for (const auto& c : fresh) {
+        if (!have.contains(c.peer)) {
+            added << c;
+        }
+    }
+    if (!added.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+        m_rows += added;
+        endInsertRows();
+    }
+    // 3. The order of `fresh`, keeping persistent indexes (selection, current row) on their
+    // conversation.
+    bool reordered = false;
+    for (qsizetype i = 0; i < m_rows.size() && !reordered; ++i) {
+        reordered = m_rows[i].peer != fresh[i].peer;
+    }
+    if (reordered) {
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        QList<QString> peers;
+        for (const QModelIndex& i : before) {
+            peers << m_rows.at(i.row()).peer;
+        }
+        // The old rows in the new order: what changed in them is signalled below.
+        QHash<QString, store::ConversationSummary> old;
+        for (const auto& c : m_rows) {
+            old.insert(c.peer, c);
+        }
+        m_rows.clear();
+        for (const auto& c : fresh) {
+            m_rows << old.value(c.peer);
+        }
+        QModelIndexList after;
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            after << index(freshRow.value(peers[i]), before[i].column());
+        }
+        changePersistentIndexList(before, after);
+        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    }
+    // 4. What changed in place.
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const auto& now = fresh[i];
+        auto& row = m_rows[i];
+        if (row.unread != now.unread || row.lastActivity != now.lastActivity ||
+            row.lastMessagePreview != now.lastMessagePreview ||
+            row.lastMessageRowId != now.lastMessageRowId) {
+            row = now;
+            emit dataChanged(index(int(i)), index(int(i)));
+        }
+    }
+}
+
+void ConversationListModel::onPresence(const QString& bareJid) {
+    if (m_rows.isEmpty()) {
+        return;
+    }
+    if (bareJid.isEmpty()) {
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1));
+        return;
+    }
+    if (const int row = rowOf(bareJid); row >= 0) {
+        emit dataChanged(index(row), index(row));
+    }
+}
+
+}  // namespace rapport::models

@@ -1,0 +1,65 @@
+// The conversation list for the Chats section: one row per peer, newest activity first,
+// with what a row shows (name, initials, preview, time, unread count, presence, customer or
+// colleague). Reads the store off the UI thread and re-reads when the account says messages
+// changed; rows move, appear and update in place, so selection and scrolling survive.
+#pragma once
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QTimer>
+
+#include "store/ConversationStore.h"
+
+namespace rapport {
+class Account;
+}
+
+namespace rapport::models {
+
+class ConversationListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        PeerRole = Qt::UserRole + 1,  // bare JID
+        NameRole,                     // roster name, else the JID's local part
+        InitialsRole,                 // one or two letters for the avatar
+        PreviewRole,                  // the start of the last message, one line
+        LastActivityRole,             // QDateTime, UTC
+        UnreadRole,                   // int
+        PresenceRole,                 // "available", "away", "dnd", "offline", "unknown"
+        IsCustomerRole,               // bool: not in a colleagues' roster group
+        LastFromMeRole,               // bool: the preview is our own message
+    };
+    Q_ENUM(Role)
+
+    explicit ConversationListModel(Account& account, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // The row of `peer`, or -1.
+    int rowOf(const QString& peer) const;
+    // Re-reads the list now (it also does so by itself when messages change).
+    void reload();
+
+    // Roster groups whose members are colleagues; anyone else is a customer.
+    static bool isColleagueGroup(const QString& group);
+
+signals:
+    // The first load finished (for start-up figures and tests).
+    void loaded();
+
+private:
+    void apply(const QList<store::ConversationSummary>& fresh);
+    void onPresence(const QString& bareJid);
+
+    Account& m_account;
+    QList<store::ConversationSummary> m_rows;
+    QTimer m_coalesce;  // many changes in a burst: one re-read
+    bool m_loading = false;
+    bool m_again = false;
+    bool m_loadedOnce = false;
+};
+
+}  // namespace rapport::models

@@ -1,0 +1,38 @@
+// The Chats section: the conversation list on the left, the open conversation on the right.
+#pragma once
+
+#include <QWidget>
+
+class QListView;
+
+namespace rapport {
+class Account;
+}
+namespace rapport::models {
+class ConversationListModel;
+}
+
+namespace rapport::ui {
+
+class ConversationPane;
+
+class ChatsView : public QWidget {
+    Q_OBJECT
+public:
+    ChatsView(Account& account, models::ConversationListModel& conversations,
+              QWidget* parent = nullptr);
+
+    void openConversation(const QString& peer);
+    // Alt+Up / Alt+Down.
+    void openNeighbour(int step);
+
+    QListView* conversationList() const { return m_list; }
+    ConversationPane* pane() const { return m_pane; }
+
+private:
+    models::ConversationListModel& m_conversations;
+    QListView* m_list;
+    ConversationPane* m_pane;
+};
+
+}  // namespace rapport::ui

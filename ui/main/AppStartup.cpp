@@ -1,0 +1,99 @@
+#include "main/AppStartup.h"
+
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+
+#include "account/Account.h"
+#include "main/MainWindow.h"
+#include "setup/AccountSetupDialog.h"
+#include "setup/CredentialStore.h"
+
+namespace rapport::ui {
+
+namespace {
+
+const QString kJidKey = QStringLiteral("account/jid");
+const QString kServerKey = QStringLiteral("account/server");
+
+}  // namespace
+
+AppStartup::AppStartup(QString profileDir, CredentialStore& credentials, QObject* parent)
+    : QObject(parent), m_profileDir(std::move(profileDir)), m_credentials(credentials) {}
+
+AppStartup::~AppStartup() {
+    m_window.reset();
+    m_account.reset();
+}
+
+void AppStartup::start() {
+    const QSettings settings;
+    const QString jid = settings.value(kJidKey).toString();
+    if (jid.isEmpty()) {
+        askForAccount({});
+        return;
+    }
+    const QUrl server = settings.value(kServerKey).toUrl();
+    m_credentials.readPassword(jid, [this, jid, server](const Result<QString>& password) {
+        if (!password.ok()) {
+            askForAccount(password.error().code == ErrorCode::NotFound
+                              ? tr("Enter your password to sign in.")
+                              : password.error().message);
+            return;
+        }
+        openAccount(Jid(jid), password.value(), server);
+    });
+}
+
+void AppStartup::askForAccount(const QString& why) {
+    auto* dialog = new AccountSetupDialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QSettings settings;
+    dialog->setJid(settings.value(kJidKey).toString());
+    dialog->setServer(settings.value(kServerKey).toUrl());
+    if (!why.isEmpty()) {
+        dialog->statusLabel()->setText(why);
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Jid jid = dialog->jid();
+        const QString password = dialog->password();
+        const QUrl server = dialog->server();
+        QSettings settings;
+        settings.setValue(kJidKey, jid.bareString());
+        settings.setValue(kServerKey, server);
+        m_credentials.writePassword(
+            jid.bareString(), password, [this, jid, password, server](const Result<void>& saved) {
+                openAccount(jid, password, server);
+                if (!saved.ok() && m_window) {
+                    QMessageBox::warning(m_window.get(), tr("Password not saved"),
+                                         tr("Rapport could not keep your password in the "
+                                            "system keychain, so it will ask for it at the next "
+                                            "start.\n\n%1")
+                                             .arg(saved.error().message));
+                }
+            });
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        if (!m_window) {
+            emit gaveUp(0);
+        }
+    });
+    dialog->show();
+}
+
+void AppStartup::openAccount(const Jid& jid, const QString& password, const QUrl& server) {
+    auto opened = Account::open(m_profileDir, jid);
+    if (!opened.ok()) {
+        QMessageBox::critical(nullptr, tr("Rapport cannot start"), opened.error().message);
+        emit gaveUp(1);
+        return;
+    }
+    m_account = std::move(opened).value();
+    m_window = std::make_unique<MainWindow>(*m_account);
+    m_window->show();
+    if (Result<void> r = m_account->signIn(password, server); !r.ok()) {
+        QMessageBox::warning(m_window.get(), tr("Cannot sign in"), r.error().message);
+    }
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,176 @@
+#include "main/MainWindow.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "account/Account.h"
+#include "chats/ChatsView.h"
+#include "models/ConnectionState.h"
+#include "models/ConversationListModel.h"
+#include "models/SyncProgress.h"
+
+namespace rapport::ui {
+
+namespace {
+
+// A coloured dot for a presence, drawn at the screen's resolution.
+QIcon presenceDot(const QString& show) {
+    const QColor colour = show == u"away"  ? QColor(0xe0, 0xa0, 0x20)
+                          : show == u"dnd" ? QColor(0xd0, 0x3b, 0x3b)
+                                           : QColor(0x2e, 0xa0, 0x43);
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawEllipse(QRectF(6, 6, 20, 20));
+    return QIcon(pixmap);
+}
+
+}  // namespace
+
+MainWindow::MainWindow(Account& account, QWidget* parent)
+    : QMainWindow(parent), m_account(account) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
+    m_conversations = new models::ConversationListModel(account, this);
+    m_connectionState = new models::ConnectionState(account, this);
+
+    m_sections = new QStackedWidget;
+    m_chats = new ChatsView(account, *m_conversations);
+    m_sections->addWidget(m_chats);
+    setCentralWidget(m_sections);
+    buildRail();
+
+    // Catch-ups, with counts where there are some.
+    auto* progress = new models::SyncProgress(account, this);
+    auto* syncLabel = new QLabel;
+    auto* syncBar = new QProgressBar;
+    syncBar->setMaximumWidth(160);
+    syncBar->setTextVisible(false);
+    syncBar->setAccessibleName(tr("Sync progress"));
+    statusBar()->addWidget(syncLabel);
+    statusBar()->addWidget(syncBar);
+    auto showProgress = [progress, syncLabel, syncBar] {
+        syncLabel->setText(progress->text());
+        syncLabel->setVisible(progress->isActive());
+        syncBar->setVisible(progress->isActive());
+        syncBar->setRange(0, progress->maximum());
+        syncBar->setValue(progress->value());
+    };
+    connect(progress, &models::SyncProgress::changed, this, showProgress);
+    showProgress();
+
+    m_connection = new QLabel;
+    m_connection->setAccessibleName(tr("Connection"));
+    statusBar()->addPermanentWidget(m_connection);
+    connect(m_connectionState, &models::ConnectionState::changed, this,
+            &MainWindow::updateConnection);
+    updateConnection();
+
+    connect(m_conversations, &QAbstractItemModel::dataChanged, this, &MainWindow::updateTitle);
+    connect(m_conversations, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateTitle);
+    connect(m_conversations, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateTitle);
+    connect(m_conversations, &QAbstractItemModel::modelReset, this, &MainWindow::updateTitle);
+    updateTitle();
+
+    auto* previous = new QAction(tr("Previous conversation"), this);
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    connect(previous, &QAction::triggered, this, [this] { m_chats->openNeighbour(-1); });
+    auto* next = new QAction(tr("Next conversation"), this);
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    connect(next, &QAction::triggered, this, [this] { m_chats->openNeighbour(1); });
+    addActions({previous, next});
+
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        resize(1100, 720);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildRail() {
+    auto* rail = new QToolBar(tr("Sections"));
+    rail->setObjectName(QStringLiteral("rail"));
+    rail->setMovable(false);
+    rail->setFloatable(false);
+    rail->setOrientation(Qt::Vertical);
+    rail->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    rail->setIconSize(QSize(26, 26));
+    addToolBar(Qt::LeftToolBarArea, rail);
+
+    auto* group = new QActionGroup(this);
+    auto* chats = rail->addAction(QIcon(QStringLiteral(":/icons/chats.svg")), tr("Chats"));
+    chats->setCheckable(true);
+    chats->setChecked(true);
+    chats->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    chats->setToolTip(tr("Chats (Ctrl+1)"));
+    group->addAction(chats);
+    connect(chats, &QAction::triggered, this, [this] { m_sections->setCurrentWidget(m_chats); });
+
+    // Presence, at the bottom of the rail.
+    auto* spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    rail->addWidget(spacer);
+    m_presence = new QToolButton;
+    m_presence->setObjectName(QStringLiteral("presence"));
+    m_presence->setAccessibleName(tr("Your presence"));
+    m_presence->setPopupMode(QToolButton::InstantPopup);
+    m_presence->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    auto* menu = new QMenu(m_presence);
+    const std::pair<QString, QString> choices[] = {{QStringLiteral("available"), tr("Available")},
+                                                   {QStringLiteral("away"), tr("Away")},
+                                                   {QStringLiteral("dnd"), tr("Do not disturb")}};
+    for (const auto& [show, label] : choices) {
+        QAction* a = menu->addAction(presenceDot(show), label);
+        connect(a, &QAction::triggered, this, [this, show = show, a] {
+            m_account.setOwnPresence(show);
+            m_presence->setIcon(a->icon());
+            m_presence->setText(a->text());
+        });
+    }
+    m_presence->setMenu(menu);
+    m_presence->setIcon(presenceDot(QStringLiteral("available")));
+    m_presence->setText(tr("Available"));
+    rail->addWidget(m_presence);
+}
+
+int MainWindow::unreadTotal() const {
+    int total = 0;
+    for (int row = 0; row < m_conversations->rowCount(); ++row) {
+        total +=
+            m_conversations->index(row).data(models::ConversationListModel::UnreadRole).toInt();
+    }
+    return total;
+}
+
+void MainWindow::updateTitle() {
+    const int unread = unreadTotal();
+    setWindowTitle(unread > 0 ? tr("(%1) Rapport").arg(unread) : tr("Rapport"));
+}
+
+void MainWindow::updateConnection() {
+    m_connection->setText(m_connectionState->text());
+    m_connection->setToolTip(m_connectionState->lastError());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace rapport::ui

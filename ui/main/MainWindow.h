@@ -1,0 +1,54 @@
+// The window engineers keep open all day: a rail of sections on the left (Chats; the
+// library and tips join it as they land), the section on the right, the account's presence
+// at the bottom of the rail, and the connection state in the status bar. The title carries
+// the unread count.
+#pragma once
+
+#include <QMainWindow>
+
+class QActionGroup;
+class QToolButton;
+class QLabel;
+class QStackedWidget;
+
+namespace rapport {
+class Account;
+}
+namespace rapport::models {
+class ConversationListModel;
+class ConnectionState;
+}  // namespace rapport::models
+
+namespace rapport::ui {
+
+class ChatsView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Account& account, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ChatsView* chats() const { return m_chats; }
+    models::ConversationListModel* conversations() const { return m_conversations; }
+    QLabel* connectionLabel() const { return m_connection; }
+    int unreadTotal() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildRail();
+    void updateTitle();
+    void updateConnection();
+
+    Account& m_account;
+    models::ConversationListModel* m_conversations;
+    models::ConnectionState* m_connectionState;
+    QStackedWidget* m_sections;
+    ChatsView* m_chats;
+    QToolButton* m_presence;
+    QLabel* m_connection;
+};
+
+}  // namespace rapport::ui

@@ -1,0 +1,132 @@
+#include "setup/AccountSetupDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "account/ConnectionTest.h"
+
+namespace rapport::ui {
+
+AccountSetupDialog::AccountSetupDialog(QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Sign in to Rapport"));
+    setObjectName(QStringLiteral("accountSetup"));
+
+    auto* intro =
+        new QLabel(tr("Sign in with your team's chat account. Rapport finds the server from your "
+                      "address; enter it only if your administrator gave you one."));
+    intro->setWordWrap(true);
+
+    m_jid = new QLineEdit;
+    m_jid->setPlaceholderText(tr("name@example.com"));
+    m_jid->setAccessibleName(tr("Address"));
+    m_password = new QLineEdit;
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setAccessibleName(tr("Password"));
+    m_server = new QLineEdit;
+    m_server->setPlaceholderText(tr("found automatically"));
+    m_server->setAccessibleName(tr("Server address (optional)"));
+    m_server->setToolTip(tr("A wss:// address such as wss://chat.example.com:5281/xmpp-websocket"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Address:"), m_jid);
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Server (optional):"), m_server);
+
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setAccessibleName(tr("Connection test result"));
+    m_status->setMinimumHeight(fontMetrics().height() * 3);
+
+    auto* buttons = new QDialogButtonBox;
+    m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
+    m_signIn = buttons->addButton(tr("Sign &in"), QDialogButtonBox::AcceptRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    m_signIn->setDefault(true);
+    connect(m_test, &QPushButton::clicked, this, [this] { runTest(false); });
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] { runTest(true); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+}
+
+Jid AccountSetupDialog::jid() const {
+    return Jid(m_jid->text().trimmed()).bare();
+}
+
+QString AccountSetupDialog::password() const {
+    return m_password->text();
+}
+
+QUrl AccountSetupDialog::server() const {
+    const QString text = m_server->text().trimmed();
+    return text.isEmpty() ? QUrl() : QUrl(text);
+}
+
+void AccountSetupDialog::setJid(const QString& jid) {
+    m_jid->setText(jid);
+}
+
+void AccountSetupDialog::setServer(const QUrl& url) {
+    m_server->setText(url.toString());
+}
+
+void AccountSetupDialog::setBusy(bool busy) {
+    m_test->setEnabled(!busy);
+    m_signIn->setEnabled(!busy);
+    m_jid->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+    m_server->setEnabled(!busy);
+    if (busy) {
+        m_status->setText(tr("Connecting…"));
+    }
+}
+
+void AccountSetupDialog::showStatus(bool ok, const QString& message) {
+    m_status->setText(message);
+    QPalette p = m_status->palette();
+    p.setColor(QPalette::WindowText, ok ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x1c, 0x1c));
+    m_status->setPalette(p);
+    emit tested(ok, message);
+}
+
+void AccountSetupDialog::runTest(bool thenAccept) {
+    if (!Jid::isValid(m_jid->text().trimmed()) || jid().local().isEmpty()) {
+        showStatus(false, tr("Enter your address as name@domain."));
+        m_jid->setFocus();
+        return;
+    }
+    const QString serverText = m_server->text().trimmed();
+    if (!serverText.isEmpty() &&
+        (!server().isValid() || (server().scheme() != u"ws" && server().scheme() != u"wss"))) {
+        showStatus(false, tr("The server address must start with wss://."));
+        m_server->setFocus();
+        return;
+    }
+    setBusy(true);
+    delete m_connectionTest;
+    m_connectionTest = new ConnectionTest(this);
+    m_connectionTest->run(jid(), password(), server(), [this, thenAccept](const Result<void>& r) {
+        setBusy(false);
+        if (!r.ok()) {
+            showStatus(false, r.error().message);
+            return;
+        }
+        showStatus(true, tr("Connected to %1 as %2.")
+                             .arg(m_connectionTest->url().toString(), jid().bareString()));
+        if (thenAccept) {
+            accept();
+        }
+    });
+}
+
+}  // namespace rapport::ui
