@@ -50,9 +50,9 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
 
     m_sections = new QStackedWidget;
     m_chats = new ChatsView(account, *m_conversations);
-    m_sections->addWidget(m_chats);
     setCentralWidget(m_sections);
     buildRail();
+    addSection(m_chats, QStringLiteral(":/icons/chats.svg"), tr("Chats"));
 
     // Catch-ups, with counts where there are some.
     auto* progress = new models::SyncProgress(account, this);
@@ -112,19 +112,12 @@ void MainWindow::buildRail() {
     rail->setIconSize(QSize(26, 26));
     addToolBar(Qt::LeftToolBarArea, rail);
 
-    auto* group = new QActionGroup(this);
-    auto* chats = rail->addAction(QIcon(QStringLiteral(":/icons/chats.svg")), tr("Chats"));
-    chats->setCheckable(true);
-    chats->setChecked(true);
-    chats->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    chats->setToolTip(tr("Chats (Ctrl+1)"));
-    group->addAction(chats);
-    connect(chats, &QAction::triggered, this, [this] { m_sections->setCurrentWidget(m_chats); });
-
+    m_sectionGroup = new QActionGroup(this);
+    m_rail = rail;
     // Presence, at the bottom of the rail.
     auto* spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-    rail->addWidget(spacer);
+    m_railEnd = rail->addWidget(spacer);
     m_presence = new QToolButton;
     m_presence->setObjectName(QStringLiteral("presence"));
     m_presence->setAccessibleName(tr("Your presence"));
@@ -146,6 +139,35 @@ void MainWindow::buildRail() {
     m_presence->setIcon(presenceDot(QStringLiteral("available")));
     m_presence->setText(tr("Available"));
     rail->addWidget(m_presence);
+}
+
+QAction* MainWindow::addSection(QWidget* section, const QString& icon, const QString& title) {
+    m_sections->addWidget(section);
+    auto* action = new QAction(QIcon(icon), title, this);
+    action->setCheckable(true);
+    const int number = int(m_sectionGroup->actions().size()) + 1;
+    if (number <= 9) {
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
+        action->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(number));
+    }
+    action->setChecked(number == 1);
+    m_sectionGroup->addAction(action);
+    m_rail->insertAction(m_railEnd, action);
+    connect(action, &QAction::triggered, this, [this, section] { showSection(section); });
+    return action;
+}
+
+QWidget* MainWindow::currentSection() const {
+    return m_sections->currentWidget();
+}
+
+void MainWindow::showSection(QWidget* section) {
+    m_sections->setCurrentWidget(section);
+    for (QAction* a : m_sectionGroup->actions()) {
+        if (m_sections->currentIndex() == m_sectionGroup->actions().indexOf(a)) {
+            a->setChecked(true);
+        }
+    }
 }
 
 int MainWindow::unreadTotal() const {

@@ -6,7 +6,9 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QActionGroup;
+class QToolBar;
 class QToolButton;
 class QLabel;
 class QStackedWidget;
@@ -30,6 +32,10 @@ public:
     ~MainWindow() override;
 
     ChatsView* chats() const { return m_chats; }
+    // A section of the rail, in order (Ctrl+1, Ctrl+2, ...): its widget, icon and name.
+    QAction* addSection(QWidget* section, const QString& icon, const QString& title);
+    void showSection(QWidget* section);
+    QWidget* currentSection() const;
     models::ConversationListModel* conversations() const { return m_conversations; }
     QLabel* connectionLabel() const { return m_connection; }
     int unreadTotal() const;
@@ -46,6 +52,9 @@ private:
     models::ConversationListModel* m_conversations;
     models::ConnectionState* m_connectionState;
     QStackedWidget* m_sections;
+    QToolBar* m_rail = nullptr;
+    QAction* m_railEnd = nullptr;  // sections go before it, presence after
+    QActionGroup* m_sectionGroup = nullptr;
     ChatsView* m_chats;
     QToolButton* m_presence;
     QLabel* m_connection;
