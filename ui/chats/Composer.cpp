@@ -33,6 +33,13 @@ Composer::Composer(QWidget* parent) : QPlainTextEdit(parent) {
             m_typing = !empty;
             emit typingChanged(m_typing);
         }
+        const QString text = toPlainText();
+        if (text.startsWith(u'/') && !text.contains(u'\n')) {
+            m_quickInsert = true;
+            emit quickInsertQuery(text.mid(1));
+        } else if (std::exchange(m_quickInsert, false)) {
+            emit quickInsertEnded();
+        }
     });
     updateHeight();
 }
@@ -48,7 +55,18 @@ void Composer::updateHeight() {
     setFixedHeight(h);
 }
 
+void Composer::insertAnswerText(const QString& text) {
+    if (m_quickInsert) {
+        setPlainText(QString());  // the "/query" goes
+    }
+    insertPlainText(text);
+    setFocus();
+}
+
 void Composer::keyPressEvent(QKeyEvent* event) {
+    if (m_interceptor && event->modifiers() == Qt::NoModifier && m_interceptor(event->key())) {
+        return;
+    }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText().trimmed();

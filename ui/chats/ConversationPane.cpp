@@ -1,16 +1,28 @@
 #include "chats/ConversationPane.h"
 
 #include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QVBoxLayout>
 
 #include "account/Account.h"
 #include "account/ContactDirectory.h"
+#include "chats/AnswerInsertion.h"
 #include "chats/Composer.h"
 #include "chats/MessageDelegate.h"
+#include "chats/QuickInsertPopup.h"
+#include "chats/SuggestionsPanel.h"
+#include "common/FutureUtils.h"
+#include "library/AnswerStore.h"
+#include "library/LibrarySync.h"
+#include "library/ReplyToAnswer.h"
+#include "models/ConversationListModel.h"
 #include "models/MessageListModel.h"
 
 namespace rapport::ui {
@@ -46,20 +58,44 @@ ConversationPane::ConversationPane(Account& account, QWidget* parent)
         }
     });
 
+    // Answers: suggested beside a customer's conversation, and the "/" quick insert.
+    m_suggestions = new SuggestionsPanel(account);
+    connect(m_suggestions, &SuggestionsPanel::insertRequested, m_composer,
+            &Composer::insertAnswerText);
+    m_quickInsert = new QuickInsertPopup(account, this);
+    m_composer->setKeyInterceptor([this](int key) { return m_quickInsert->handleKey(key); });
+    connect(m_composer, &Composer::quickInsertQuery, this, [this](const QString& query) {
+        placeQuickInsert();
+        m_quickInsert->search(query);
+    });
+    connect(m_composer, &Composer::quickInsertEnded, m_quickInsert, &QWidget::hide);
+    connect(m_quickInsert, &QuickInsertPopup::chosen, this, [this](const QString& id) {
+        m_quickInsert->hide();
+        insertAnswer(m_account, id, m_peer, this,
+                     [this](const QString& text) { m_composer->insertAnswerText(text); });
+    });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ConversationPane::showMessageMenu);
+
     auto* header = new QVBoxLayout;
     header->setContentsMargins(12, 8, 12, 4);
     header->setSpacing(0);
     header->addWidget(m_title);
     header->addWidget(m_subtitle);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addLayout(header);
-    layout->addWidget(m_view, 1);
+    auto* column = new QVBoxLayout;
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addLayout(header);
+    column->addWidget(m_view, 1);
     auto* composerBox = new QVBoxLayout;
     composerBox->setContentsMargins(8, 4, 8, 8);
     composerBox->addWidget(m_composer);
-    layout->addLayout(composerBox);
+    column->addLayout(composerBox);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(column, 1);
+    layout->addWidget(m_suggestions);
 
     // Older messages when the user reaches the top.
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
@@ -95,14 +131,23 @@ void ConversationPane::setPeer(const QString& peer) {
     m_view->setModel(nullptr);
     m_model.reset();
     m_composer->setEnabled(!peer.isEmpty());
+    m_quickInsert->hide();
+    // Suggestions beside customers only: colleagues share a roster group with us.
+    const QStringList groups = m_account.contacts().groups(peer);
+    m_suggestions->setVisible(!peer.isEmpty() &&
+                              std::none_of(groups.begin(), groups.end(),
+                                           models::ConversationListModel::isColleagueGroup));
+    m_suggestions->setConversation(peer, {});
     updateHeader();
     if (peer.isEmpty()) {
         return;
     }
     m_model = std::make_unique<models::MessageListModel>(m_account, peer);
     m_view->setModel(m_model.get());
-    connect(m_model.get(), &models::MessageListModel::newestLoaded, this,
-            [this] { m_view->scrollToBottom(); });
+    connect(m_model.get(), &models::MessageListModel::newestLoaded, this, [this] {
+        m_view->scrollToBottom();
+        m_suggestions->setConversation(m_peer, lastIncoming());
+    });
     connect(m_model.get(), &models::MessageListModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex&, int first) {
                 if (first > 0) {
@@ -124,6 +169,62 @@ void ConversationPane::setPeer(const QString& peer) {
     });
     m_account.markRead(peer);
     m_composer->setFocus();
+}
+
+QString ConversationPane::lastIncoming() const {
+    if (!m_model) {
+        return {};
+    }
+    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex i = m_model->index(row);
+        if (!i.data(models::MessageListModel::OutgoingRole).toBool()) {
+            return i.data(models::MessageListModel::BodyRole).toString();
+        }
+    }
+    return {};
+}
+
+void ConversationPane::placeQuickInsert() {
+    const QRect composer = m_composer->geometry();
+    const QPoint topLeft = m_composer->parentWidget()->mapTo(this, composer.topLeft());
+    const int height = std::min(240, topLeft.y() - 8);
+    m_quickInsert->setGeometry(topLeft.x(), topLeft.y() - height - 4, composer.width(), height);
+}
+
+void ConversationPane::showMessageMenu(const QPoint& pos) {
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid() || !index.data(models::MessageListModel::OutgoingRole).toBool()) {
+        return;
+    }
+    QMenu menu(this);
+    QAction* save = menu.addAction(tr("Save as answer…"));
+    if (menu.exec(m_view->viewport()->mapToGlobal(pos)) == save) {
+        saveAsAnswer(index.row());
+    }
+}
+
+void ConversationPane::saveAsAnswer(int row) {
+    if (!m_model || row < 0 || row >= m_model->rowCount()) {
+        return;
+    }
+    const QString body = m_model->index(row).data(models::MessageListModel::BodyRole).toString();
+    bool ok = false;
+    const QString title =
+        QInputDialog::getText(this, tr("Save as answer"), tr("Title of the new answer:"),
+                              QLineEdit::Normal, library::ReplyToAnswer::titleFrom(body), &ok);
+    if (!ok) {
+        return;
+    }
+    onFinished(m_account.answers().create(
+                   library::ReplyToAnswer::draft(body, m_account.jid().bareString(), title)),
+               this, [this](const Result<library::Answer>& made) {
+                   if (!made.ok()) {
+                       QMessageBox::warning(this, tr("Not saved"), made.error().message);
+                       return;
+                   }
+                   m_account.library().flush();
+                   emit statusMessage(tr("Saved as the answer \"%1\".").arg(made.value().title));
+               });
 }
 
 bool ConversationPane::atBottom() const {

@@ -1,7 +1,8 @@
-// The open conversation: who it is with (and whether they are typing), the messages, and
-// the reply box. Older messages load as the user scrolls to the top, keeping what they were
-// reading in place; new ones scroll into view if the user was at the bottom. Links open in
-// the browser.
+// The open conversation: who it is with (and whether they are typing), the messages, the
+// reply box, and beside a customer's conversation the suggested answers. Older messages
+// load as the user scrolls to the top, keeping what they were reading in place; new ones
+// scroll into view if the user was at the bottom. Links open in the browser. "/" in the
+// reply box opens the quick insert; any message we sent can be saved as an answer.
 #pragma once
 
 #include <QWidget>
@@ -21,6 +22,8 @@ namespace rapport::ui {
 
 class Composer;
 class MessageDelegate;
+class QuickInsertPopup;
+class SuggestionsPanel;
 
 class ConversationPane : public QWidget {
     Q_OBJECT
@@ -34,12 +37,23 @@ public:
     QListView* messageView() const { return m_view; }
     Composer* composer() const { return m_composer; }
     models::MessageListModel* model() const { return m_model.get(); }
+    SuggestionsPanel* suggestions() const { return m_suggestions; }
+    QuickInsertPopup* quickInsert() const { return m_quickInsert; }
+    // "Save as answer" on one of our messages (the row of the message view).
+    void saveAsAnswer(int row);
+
+signals:
+    // A short note for the status bar ("Saved as an answer").
+    void statusMessage(const QString& text);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void send(const QString& text);
+    void showMessageMenu(const QPoint& pos);
+    void placeQuickInsert();
+    QString lastIncoming() const;
     void updateHeader();
     bool atBottom() const;
 
@@ -50,6 +64,8 @@ private:
     QListView* m_view;
     MessageDelegate* m_delegate;
     Composer* m_composer;
+    SuggestionsPanel* m_suggestions;
+    QuickInsertPopup* m_quickInsert;
     std::unique_ptr<models::MessageListModel> m_model;
     bool m_peerTyping = false;
     int m_distanceFromBottom = 0;  // kept while older messages are put on top
