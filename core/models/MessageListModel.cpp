@@ -161,13 +161,24 @@ int MessageListModel::rowOfMessage(qint64 rowId) const {
 void MessageListModel::loadUntil(qint64 rowId) {
     if (const int row = rowOfMessage(rowId); row >= 0) {
         m_wanted = 0;
+        m_rechecked = false;
         emit messageLoaded(row);
         return;
     }
     m_wanted = rowId;
-    if (m_atStart || m_rows.isEmpty()) {
-        m_wanted = 0;  // not in this conversation
-        return;
+    if (m_rows.isEmpty() && !m_atStart) {
+        return;  // the first page is on its way; it looks again
+    }
+    if (m_atStart) {
+        if (m_rechecked) {
+            m_wanted = 0;  // not in this conversation
+            m_rechecked = false;
+            return;
+        }
+        // Older messages may have been stored since we reached the start (an archive
+        // catch-up fills gaps): look once more.
+        m_rechecked = true;
+        m_atStart = false;
     }
     fetchMore({});
 }
@@ -190,6 +201,9 @@ void MessageListModel::refreshNewest() {
                    }
                    if (first) {
                        emit newestLoaded();
+                       if (m_wanted != 0) {
+                           loadUntil(m_wanted);
+                       }
                    }
                    if (std::exchange(m_refreshAgain, false)) {
                        refreshNewest();

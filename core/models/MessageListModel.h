@@ -75,6 +75,7 @@ private:
     bool m_refreshing = false;
     bool m_refreshAgain = false;
     qint64 m_wanted = 0;  // loadUntil()
+    bool m_rechecked = false;
     QTimer m_coalesce;
 };
 

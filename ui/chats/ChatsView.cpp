@@ -50,6 +50,11 @@ void ChatsView::openConversation(const QString& peer) {
     }
 }
 
+void ChatsView::showMessage(const QString& peer, qint64 rowId) {
+    openConversation(peer);
+    m_pane->showMessage(rowId);
+}
+
 void ChatsView::openNeighbour(int step) {
     const int rows = m_conversations.rowCount();
     if (rows == 0) {

@@ -23,6 +23,8 @@ public:
               QWidget* parent = nullptr);
 
     void openConversation(const QString& peer);
+    // Opens the conversation and shows the stored message `rowId` (a search result).
+    void showMessage(const QString& peer, qint64 rowId);
     // Alt+Up / Alt+Down.
     void openNeighbour(int step);
 

@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "account/Account.h"
@@ -169,6 +170,36 @@ void ConversationPane::setPeer(const QString& peer) {
     });
     m_account.markRead(peer);
     m_composer->setFocus();
+}
+
+void ConversationPane::showMessage(qint64 rowId) {
+    if (!m_model) {
+        return;
+    }
+    connect(
+        m_model.get(), &models::MessageListModel::messageLoaded, this,
+        [this, rowId](int row) {
+            if (!m_model ||
+                m_model->index(row).data(models::MessageListModel::RowIdRole).toLongLong() !=
+                    rowId) {
+                return;
+            }
+            m_distanceFromBottom = -1;  // the user is reading here now
+            // After the view has laid out the rows just loaded.
+            QTimer::singleShot(0, this, [this, rowId] {
+                if (const int r = m_model ? m_model->rowOfMessage(rowId) : -1; r >= 0) {
+                    m_view->scrollTo(m_model->index(r), QAbstractItemView::PositionAtCenter);
+                }
+            });
+            m_delegate->setHighlighted(rowId);
+            m_view->viewport()->update();
+            QTimer::singleShot(2500, this, [this] {
+                m_delegate->setHighlighted(0);
+                m_view->viewport()->update();
+            });
+        },
+        Qt::SingleShotConnection);
+    m_model->loadUntil(rowId);
 }
 
 QString ConversationPane::lastIncoming() const {

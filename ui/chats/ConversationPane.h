@@ -39,6 +39,8 @@ public:
     models::MessageListModel* model() const { return m_model.get(); }
     SuggestionsPanel* suggestions() const { return m_suggestions; }
     QuickInsertPopup* quickInsert() const { return m_quickInsert; }
+    // Loads older messages as needed, scrolls to the message and marks it for a moment.
+    void showMessage(qint64 rowId);
     // "Save as answer" on one of our messages (the row of the message view).
     void saveAsAnswer(int row);
 

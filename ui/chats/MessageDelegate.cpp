@@ -201,6 +201,9 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     }
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
+    if (m_highlighted != 0 && index.data(Model::RowIdRole).toLongLong() == m_highlighted) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
+    }
     painter->drawRoundedRect(l.bubble, 9, 9);
     painter->translate(l.text.topLeft());
     QAbstractTextDocumentLayout::PaintContext ctx;

@@ -25,6 +25,9 @@ public:
     // The link under `pos` (viewport coordinates) in the message at `index`, if any.
     QString anchorAt(const QStyleOptionViewItem& option, const QModelIndex& index,
                      const QPoint& pos) const;
+    // The message (row id) to mark, e.g. the one a search jumped to; 0: none.
+    void setHighlighted(qint64 rowId) { m_highlighted = rowId; }
+    qint64 highlighted() const { return m_highlighted; }
     static QString stateText(const QString& state);
     static QString dayText(const QDate& day, const QDate& today);
 
@@ -34,6 +37,7 @@ private:
     QTextDocument* document(const QModelIndex& index, const QFont& font, int width) const;
 
     mutable QCache<QString, QTextDocument> m_documents;
+    qint64 m_highlighted = 0;
 };
 
 }  // namespace rapport::ui
