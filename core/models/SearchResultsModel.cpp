@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "account/Account.h"
+#include "account/ContactDirectory.h"
 #include "common/FutureUtils.h"
 #include "search/SearchService.h"
 #include "store/Database.h"
@@ -84,7 +85,7 @@ QVariant SearchResultsModel::data(const QModelIndex& index, int role) const {
         case IdRole:
             return h.id;
         case TitleRole:
-            return h.kind == u"message" ? h.conversation : h.title;
+            return h.kind == u"message" ? m_account.contacts().name(h.conversation) : h.title;
         case SnippetRole:
             return h.snippet;
         case ConversationRole:
