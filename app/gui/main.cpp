@@ -3,7 +3,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLocale>
 #include <QSettings>
+#include <QTranslator>
 #include <QUrl>
 
 #include "main/AppStartup.h"
@@ -18,6 +20,13 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("rapport"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
+
+    // The user's language where there is a translation (English is the source text).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("rapport"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(&translator);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
