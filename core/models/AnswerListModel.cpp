@@ -1,0 +1,265 @@
+#include "models/AnswerListModel.h"
+
+#include <QSet>
+
+#include "account/Account.h"
+#include "common/FutureUtils.h"
+#include "library/AnswerStore.h"
+#include "library/LibrarySync.h"
+#include "search/SearchService.h"
+#include "store/Database.h"
+
+namespace rapport::models {
+
+namespace {
+
+using library::Answer;
+
+// Typing, or a catch-up applying many items: one read.
+constexpr int kCoalesceMs = 40;
+// More hits than anyone scrolls through; the query narrows further.
+constexpr int kSearchLimit = 500;
+
+bool sameAnswer(const Answer& a, const Answer& b) {
+    return a.title == b.title && a.body == b.body && a.tags == b.tags && a.author == b.author &&
+           a.updated == b.updated && a.version == b.version && a.uses == b.uses &&
+           a.state == b.state && a.conflictOf == b.conflictOf;
+}
+
+}  // namespace
+
+AnswerListModel::AnswerListModel(Account& account, QObject* parent)
+    : QAbstractListModel(parent), m_account(account) {
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(kCoalesceMs);
+    connect(&m_coalesce, &QTimer::timeout, this, &AnswerListModel::reload);
+    connect(&account.library(), &library::LibrarySync::answersChanged, this,
+            &AnswerListModel::schedule);
+    reload();
+}
+
+int AnswerListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QHash<int, QByteArray> AnswerListModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(TitleRole, "title");
+    names.insert(TagsRole, "tags");
+    names.insert(AuthorRole, "author");
+    names.insert(UpdatedRole, "updated");
+    names.insert(UsesRole, "uses");
+    names.insert(StateRole, "state");
+    names.insert(ConflictOfRole, "conflictOf");
+    names.insert(BodyRole, "body");
+    return names;
+}
+
+QVariant AnswerListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Answer& a = m_rows.at(index.row());
+    switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+        case TitleRole:
+            return a.title;
+        case IdRole:
+            return a.id;
+        case TagsRole:
+            return a.tags;
+        case AuthorRole:
+            return a.author;
+        case UpdatedRole:
+            return a.updated;
+        case UsesRole:
+            return a.uses;
+        case StateRole:
+            return library::stateName(a.state);
+        case ConflictOfRole:
+            return a.conflictOf;
+        case BodyRole:
+            return a.body;
+        default:
+            return {};
+    }
+}
+
+int AnswerListModel::rowOf(const QString& id) const {
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id == id) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+void AnswerListModel::setQuery(const QString& query) {
+    if (query != m_query) {
+        m_query = query;
+        schedule();
+    }
+}
+
+void AnswerListModel::setTagFilter(const QString& tag) {
+    if (tag != m_tag) {
+        m_tag = tag;
+        reload();
+    }
+}
+
+void AnswerListModel::reload() {
+    m_coalesce.stop();
+    if (m_loading) {
+        m_again = true;  // the library or the query changed while reading: read once more
+        return;
+    }
+    m_loading = true;
+    auto done = [this] {
+        m_loading = false;
+        emit loaded();
+        if (std::exchange(m_again, false)) {
+            reload();
+        }
+    };
+    search::SearchQuery query = search::SearchQuery::parse(m_query);
+    onFinished(m_account.answers().list(), this,
+               [this, query, done](const Result<QList<Answer>>& all) mutable {
+                   if (!all.ok()) {
+                       done();
+                       return;
+                   }
+                   if (query.isEmpty()) {
+                       show(all.value(), {}, false);
+                       done();
+                       return;
+                   }
+                   if (!query.filters.allowsKind(QStringLiteral("answer"))) {  // kind:tip, with:bob
+                       show(all.value(), {}, true);
+                       done();
+                       return;
+                   }
+                   query.filters.kinds = QStringList{QStringLiteral("answer")};
+                   auto hits = m_account.database().run([query](QSqlDatabase& db) {
+                       QStringList ids;
+                       for (const search::SearchHit& hit :
+                            search::SearchService::search(db, query, kSearchLimit)) {
+                           if (hit.kind == u"answer") {
+                               ids << hit.id;
+                           }
+                       }
+                       return ids;
+                   });
+                   onFinished(hits, this, [this, all = all.value(), done](const QStringList& ids) {
+                       show(all, ids, true);
+                       done();
+                   });
+               });
+}
+
+void AnswerListModel::show(QList<Answer> all, const QStringList& hitIds, bool searched) {
+    QSet<QString> tagSet;
+    for (const Answer& a : all) {
+        for (const QString& t : a.tags) {
+            tagSet.insert(t);
+        }
+    }
+    QStringList tags(tagSet.begin(), tagSet.end());
+    tags.sort();
+    if (tags != m_tags) {
+        m_tags = tags;
+        emit tagsChanged();
+    }
+
+    QList<Answer> fresh;
+    if (searched) {
+        QHash<QString, qsizetype> byId;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            byId.insert(all[i].id, i);
+        }
+        QSet<QString> seen;
+        for (const QString& id : hitIds) {
+            if (const auto it = byId.constFind(id); it != byId.cend() && !seen.contains(id)) {
+                seen.insert(id);
+                fresh << all.at(*it);
+            }
+        }
+    } else {
+        fresh = std::move(all);
+    }
+    if (!m_tag.isEmpty()) {
+        fresh.removeIf([this](const Answer& a) { return !a.tags.contains(m_tag); });
+    }
+    apply(fresh);
+}
+
+void AnswerListModel::apply(const QList<Answer>& fresh) {
+    QHash<QString, int> freshRow;
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        freshRow.insert(fresh[i].id, int(i));
+    }
+    // 1. Rows that went.
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!freshRow.contains(m_rows[i].id)) {
+            beginRemoveRows({}, i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    // 2. New rows, at the end for now.
+    QSet<QString> have;
+    for (const Answer& a : m_rows) {
+        have.insert(a.id);
+    }
+    QList<Answer> added;
+    for (const Answer& a : fresh) {
+        if (!have.contains(a.id)) {
+            added << a;
+        }
+    }
+    if (!added.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+        m_rows += added;
+        endInsertRows();
+    }
+    // 3. The order of `fresh`, keeping persistent indexes (selection, current row) on their
+    // answer.
+    bool reordered = false;
+    for (qsizetype i = 0; i < m_rows.size() && !reordered; ++i) {
+        reordered = m_rows[i].id != fresh[i].id;
+    }
+    if (reordered) {
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        QStringList ids;
+        for (const QModelIndex& i : before) {
+            ids << m_rows.at(i.row()).id;
+        }
+        // The old rows in the new order: what changed in them is signalled below.
+        QHash<QString, Answer> old;
+        for (const Answer& a : m_rows) {
+            old.insert(a.id, a);
+        }
+        m_rows.clear();
+        for (const Answer& a : fresh) {
+            m_rows << old.value(a.id);
+        }
+        QModelIndexList after;
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            after << index(freshRow.value(ids[i]), before[i].column());
+        }
+        changePersistentIndexList(before, after);
+        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    }
+    // 4. What changed in place.
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (!sameAnswer(m_rows[i], fresh[i])) {
+            m_rows[i] = fresh[i];
+            emit dataChanged(index(int(i)), index(int(i)));
+        }
+    }
+}
+
+}  // namespace rapport::models
