@@ -119,10 +119,11 @@ void AnswerListModel::reload() {
     m_loading = true;
     auto done = [this] {
         m_loading = false;
-        emit loaded();
         if (std::exchange(m_again, false)) {
-            reload();
+            reload();  // "loaded" means up to date: only after the last re-read
+            return;
         }
+        emit loaded();
     };
     search::SearchQuery query = search::SearchQuery::parse(m_query);
     onFinished(m_account.answers().list(), this,

@@ -57,7 +57,7 @@ public:
     void reload();
 
 signals:
-    // A read was applied to the rows (after each reload, for tests and the view).
+    // The rows are up to date with the library, the query and the tag filter.
     void loaded();
     void tagsChanged();
 

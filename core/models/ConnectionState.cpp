@@ -18,7 +18,7 @@ ConnectionState::ConnectionState(Account& account, QObject* parent)
             m_countdown.stop();
         }
     });
-    connect(&client, &xmpp::Client::stateChanged, this, [this](xmpp::Client::State state) {
+    auto onState = [this](xmpp::Client::State state) {
         switch (state) {
             case xmpp::Client::State::Online:
                 m_phase = Phase::Online;
@@ -40,7 +40,9 @@ ConnectionState::ConnectionState(Account& account, QObject* parent)
                 break;
         }
         emit changed();
-    });
+    };
+    connect(&client, &xmpp::Client::stateChanged, this, onState);
+    onState(client.state());  // a window made after signing in starts right
     connect(&client, &xmpp::Client::reconnectScheduled, this, [this](int seconds) {
         m_phase = Phase::Retrying;
         m_retryIn = seconds;

@@ -75,9 +75,7 @@ QVariant SearchResultsModel::data(const QModelIndex& index, int role) const {
     const search::SearchHit& h = m_hits.at(index.row());
     switch (role) {
         case Qt::DisplayRole: {
-            QString s = h.snippet;
-            s.remove(QChar(0x0002));
-            s.remove(QChar(0x0003));
+            const QString s = search::withoutMatchMarks(h.snippet);
             return h.title.isEmpty() ? s : h.title + QStringLiteral(": ") + s;
         }
         case KindRole:

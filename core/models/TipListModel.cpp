@@ -152,10 +152,11 @@ void TipListModel::reload() {
                        m_more = fresh.value().size() >= limit;
                        apply(fresh.value());
                    }
-                   emit loaded();
                    if (std::exchange(m_again, false)) {
-                       reload();
+                       reload();  // "loaded" means up to date: only after the last re-read
+                       return;
                    }
+                   emit loaded();
                });
 }
 

@@ -21,6 +21,15 @@ struct SearchHit {
     qint64 timestamp = 0;  // ms UTC: message time, answer update time, tip creation time
 };
 
+//! \brief A snippet as plain text: without the marks around the matches (the default
+//! SearchOptions marks, U+0002 and U+0003), on one line.
+inline QString withoutMatchMarks(const QString& snippet) {
+    QString s = snippet;
+    s.remove(QChar(0x0002));
+    s.remove(QChar(0x0003));
+    return s.simplified();
+}
+
 //! \brief How one kind (messages, answers or tips) was searched.
 enum class SearchPlan {
     Skipped,       // not searched: excluded by kind:, with: or tag:, or nothing to search for

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ChatExtension</name>
-    <message>
-        <source>A message needs a recipient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An empty message cannot be sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message could not be delivered (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Database</name>
     <message>
         <source>Could not read the tip</source>
@@ -344,20 +329,6 @@
     </message>
 </context>
 <context>
-    <name>MamExtension</name>
-    <message>
-        <source>The archive query was abandoned.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MarkersExtension</name>
-    <message>
-        <source>A marker needs the id of a message.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Fill in the answer</source>
@@ -373,93 +344,6 @@
     </message>
     <message>
         <source>Answer not inserted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID history PEER-JID [--limit N] [--fetch-older N]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older message(s) stored; the archive holds nothing older.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older message(s) stored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID listen [--count N] [--timeout SECONDS]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try &apos;rapport-cli --help&apos;.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;; try &apos;rapport-cli --help&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID roster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not send the roster in time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID search QUERY [--limit N]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID send TO-JID TEXT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID suggest TEXT [--limit N]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You are not a member of this team&apos;s %1; the change is kept here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The team&apos;s %1 is not set up on this server yet (rapport-cli team init); the change is kept here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service %1 refused: only an admin of the pubsub service can set up the team (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID team init --service S --members JID,JID... | team add-member JID | team remove-member JID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: rapport-cli --jid JID tips list [--limit N] | show ID | post --body-file F [--tag X]... | comment ID TEXT | like ID | unlike ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tips feed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -584,118 +468,6 @@
     </message>
     <message>
         <source>Could not reach the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>rapport::cli</name>
-    <message>
-        <source>Usage: rapport-cli [--profile DIR] [--server URL] [--allow-insecure] --jid JID COMMAND ...
-
-The password comes from $RAPPORT_PASSWORD or --password-file FILE.
-
-Commands:
-  send JID TEXT                      send a chat message; exit once the server has it
-  listen [--count N] [--timeout S]   print incoming messages as JSON lines
-  roster                             print the roster as JSON lines
-  sync                               catch up with the server&apos;s archive
-  history JID [--limit N] [--fetch-older N]
-                                     stored messages with JID, oldest first; with
-                                     --fetch-older, first fetches up to N older
-                                     ones from the server&apos;s archive
-  search QUERY [--limit N]           search stored chats, answers and tips
-  team init --service S --members JID,JID...
-                                     (an admin of the pubsub service) create the
-                                     team&apos;s library and add its members
-  team add-member JID | team remove-member JID [--service S]
-  answers list | show ID             the answer library, from the local store
-  answers add --title T --body-file F [--tag X]...
-  answers add --from-message ROW [--title T] [--tag X]...
-                                     save a chat message (its row, as history and
-                                     search print it) as an answer
-  answers edit ID [--title T] [--body-file F] [--tag X]...
-  answers delete ID                  change the library; published at once when
-                                     the server can be reached, else queued
-                                     (&quot;state&quot;: &quot;pending&quot;)
-  answers import FILE                add or update answers from FILE (*.json, *.csv,
-                                     or a folder of *.md); rows already there are
-                                     skipped, so running it twice changes nothing
-  answers export FILE                write the library to FILE (*.json, *.csv, or a
-                                     folder: an existing one, or a path ending in /)
-  suggest TEXT [--limit N]           the answers that best fit a customer&apos;s message
-                                     (3 unless --limit), from the local store
-  tips list [--limit N] | show ID    the team&apos;s tips feed, from the local store
-  tips post --body-file F [--tag X]...
-  tips comment ID TEXT | tips like ID | tips unlike ID
-                                     change the feed; published at once when the
-                                     server can be reached, else queued
-
-Exit codes: 0 success, 2 usage error, 3 authentication failed,
-            4 server unreachable or connection lost, 5 timeout.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--server must be a ws:// or wss:// URL, e.g. wss://chat.example.com:5281/xmpp-websocket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refusing unencrypted ws:// to %1: use wss://, or pass --allow-insecure if you really mean it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid account address (user@domain).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a service address (e.g. pubsub.example.com).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an account address (user@domain).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a positive number, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passwords are not accepted on the command line (other users can see them); use $RAPPORT_PASSWORD or --password-file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown option %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No command given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--jid is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the password file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No password: set RAPPORT_PASSWORD or pass --password-file FILE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>rapport::cli::CliSession</name>
-    <message>
-        <source>Disconnected from the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>authentication failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1495,6 +1267,10 @@ Exit codes: 0 success, 2 usage error, 3 authentication failed,
         <source>The answer of this copy is gone: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not used yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rapport::ui::MainWindow</name>
@@ -1556,6 +1332,10 @@ Exit codes: 0 success, 2 usage error, 3 authentication failed,
     </message>
     <message>
         <source>Rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search everything</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1811,6 +1591,21 @@ Insert with Alt+%2</source>
     </message>
 </context>
 <context>
+    <name>rapport::xmpp::ChatExtension</name>
+    <message>
+        <source>A message needs a recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty message cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be delivered (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rapport::xmpp::Client</name>
     <message>
         <source>The client was shut down.</source>
@@ -1834,6 +1629,20 @@ Insert with Alt+%2</source>
     </message>
     <message>
         <source>Disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rapport::xmpp::MamExtension</name>
+    <message>
+        <source>The archive query was abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rapport::xmpp::MarkersExtension</name>
+    <message>
+        <source>A marker needs the id of a message.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

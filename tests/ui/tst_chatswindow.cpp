@@ -2,7 +2,8 @@
 // real Prosody and a real profile: signing in through the set-up dialog (a wrong password
 // is shown as such), a customer's message arriving in the list with an unread badge and in
 // the window title, opening it clears the badge, a reply sent with Enter reaches the
-// customer, and both models pass QAbstractItemModelTester throughout.
+// customer, Ctrl+K finds an old message and jumps to it, and the models pass
+// QAbstractItemModelTester throughout.
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
@@ -23,8 +24,11 @@
 #include "main/MainWindow.h"
 #include "models/ConversationListModel.h"
 #include "models/MessageListModel.h"
+#include "models/SearchResultsModel.h"
+#include "search/SearchPalette.h"
 #include "setup/AccountSetupDialog.h"
 #include "setup/CredentialStore.h"
+#include "store/MessageStore.h"
 
 using namespace rapport;
 using rapport::test::LiveClient;
@@ -165,6 +169,39 @@ private slots:
         QCOMPARE(mine.data(models::MessageListModel::GroupStartRole).toBool(), true);
         QCOMPARE(mine.data(models::MessageListModel::DayStartRole).toBool(), false);
         QCOMPARE(list->index(0).data(models::ConversationListModel::LastFromMeRole).toBool(), true);
+        // Ctrl+K finds an old message (not loaded yet) and jumps to it.
+        QList<store::StoredMessage> older;
+        for (int i = 0; i < 150; ++i) {
+            store::StoredMessage m;
+            m.peer = QStringLiteral("customer@localhost");
+            m.sender = m.peer;
+            m.body = i == 3 ? QStringLiteral("My order number is zanzibar-77, please check.")
+                            : QStringLiteral("Older message %1").arg(i);
+            m.timestamp = QDateTime::currentDateTimeUtc().addDays(-3).addSecs(i);
+            m.messageId = QStringLiteral("old-%1").arg(i);
+            older << m;
+        }
+        QVERIFY(rapport::test::await(startup.account()->messages().insertBatch(older)).ok());
+        QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
+        ui::SearchPalette* palette = window->searchPalette();
+        QTRY_VERIFY(palette->isVisible());
+        QTest::keyClicks(palette->queryEdit(), QStringLiteral("zanzibar"));
+        QTRY_COMPARE(palette->model()->rowCount(), 1);
+        QCOMPARE(palette->model()->index(0).data(models::SearchResultsModel::KindRole).toString(),
+                 QStringLiteral("message"));
+        if (const QString shots = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR");
+            !shots.isEmpty()) {
+            palette->grab().save(shots + QStringLiteral("/search.png"));
+        }
+        const qint64 rowId =
+            palette->model()->index(0).data(models::SearchResultsModel::IdRole).toLongLong();
+        QTest::keyClick(palette->queryEdit(), Qt::Key_Return);
+        QVERIFY(!palette->isVisible());
+        QTRY_VERIFY(pane->model()->rowOfMessage(rowId) >= 0);
+        const QModelIndex found = pane->model()->index(pane->model()->rowOfMessage(rowId));
+        QTRY_VERIFY(pane->messageView()->viewport()->rect().intersects(
+            pane->messageView()->visualRect(found)));
+
         // For looking at it: RAPPORT_SCREENSHOT_DIR=... ctest -R tst_chatswindow
         if (const QString shots = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR");
             !shots.isEmpty()) {

@@ -102,7 +102,10 @@ ConversationPane::ConversationPane(Account& account, QWidget* parent)
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (m_model && value == m_view->verticalScrollBar()->minimum() &&
             m_model->canFetchMore({})) {
-            m_distanceFromBottom = m_view->verticalScrollBar()->maximum() - value;
+            // The message at the top stays where it is once the older ones are above it.
+            m_anchorRowId = m_view->indexAt(QPoint(1, 1))
+                                .data(models::MessageListModel::RowIdRole)
+                                .toLongLong();
             m_model->fetchMore({});
         }
     });
@@ -152,11 +155,11 @@ void ConversationPane::setPeer(const QString& peer) {
     connect(m_model.get(), &models::MessageListModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex&, int first) {
                 if (first > 0) {
-                    m_distanceFromBottom = atBottom() ? 0 : -1;
+                    m_followBottom = atBottom();
                 }
             });
     connect(m_model.get(), &models::MessageListModel::messagesAppended, this, [this] {
-        if (m_distanceFromBottom == 0) {
+        if (m_followBottom) {
             m_view->scrollToBottom();
         }
         if (isVisible() && window()->isActiveWindow()) {
@@ -164,9 +167,13 @@ void ConversationPane::setPeer(const QString& peer) {
         }
     });
     connect(m_model.get(), &models::MessageListModel::olderLoaded, this, [this] {
-        // Keep the message the user was looking at where it was.
-        QScrollBar* bar = m_view->verticalScrollBar();
-        bar->setValue(bar->maximum() - m_distanceFromBottom);
+        // Once the view has laid out the new rows: the message the user was reading back
+        // at the top.
+        QTimer::singleShot(0, this, [this, anchor = std::exchange(m_anchorRowId, 0)] {
+            if (const int row = m_model && anchor ? m_model->rowOfMessage(anchor) : -1; row >= 0) {
+                m_view->scrollTo(m_model->index(row), QAbstractItemView::PositionAtTop);
+            }
+        });
     });
     m_account.markRead(peer);
     m_composer->setFocus();
@@ -176,6 +183,7 @@ void ConversationPane::showMessage(qint64 rowId) {
     if (!m_model) {
         return;
     }
+    m_anchorRowId = 0;  // pages loaded on the way must not scroll back
     connect(
         m_model.get(), &models::MessageListModel::messageLoaded, this,
         [this, rowId](int row) {
@@ -184,7 +192,7 @@ void ConversationPane::showMessage(qint64 rowId) {
                     rowId) {
                 return;
             }
-            m_distanceFromBottom = -1;  // the user is reading here now
+            m_followBottom = false;  // the user is reading here now
             // After the view has laid out the rows just loaded.
             QTimer::singleShot(0, this, [this, rowId] {
                 if (const int r = m_model ? m_model->rowOfMessage(rowId) : -1; r >= 0) {
@@ -291,7 +299,7 @@ void ConversationPane::send(const QString& text) {
     if (m_peer.isEmpty()) {
         return;
     }
-    m_distanceFromBottom = 0;  // our own message: show it
+    m_followBottom = true;  // our own message: show it
     m_account.setComposing(m_peer, false);
     m_account.sendMessage(Jid(m_peer), text);
 }

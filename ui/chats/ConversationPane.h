@@ -70,7 +70,8 @@ private:
     QuickInsertPopup* m_quickInsert;
     std::unique_ptr<models::MessageListModel> m_model;
     bool m_peerTyping = false;
-    int m_distanceFromBottom = 0;  // kept while older messages are put on top
+    bool m_followBottom = true;  // new messages scroll into view (the user was at the bottom)
+    qint64 m_anchorRowId = 0;    // kept at the top while older messages are put above it
 };
 
 }  // namespace rapport::ui

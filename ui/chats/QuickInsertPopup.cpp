@@ -29,13 +29,6 @@ QString asYouType(const QString& query) {
     return q + QStringLiteral(" kind:answer");
 }
 
-QString plain(const QString& snippet) {
-    QString s = snippet;
-    s.remove(QChar(0x0002));
-    s.remove(QChar(0x0003));
-    return s.simplified();
-}
-
 }  // namespace
 
 QuickInsertPopup::QuickInsertPopup(Account& account, QWidget* parent)
@@ -81,8 +74,9 @@ void QuickInsertPopup::search(const QString& query) {
         m_hits = hits;
         m_list->clear();
         for (const search::SearchHit& h : hits) {
-            auto* item = new QListWidgetItem(h.title + QStringLiteral("  —  ") + plain(h.snippet));
-            item->setToolTip(plain(h.snippet));
+            auto* item = new QListWidgetItem(h.title + QStringLiteral("  —  ") +
+                                             search::withoutMatchMarks(h.snippet));
+            item->setToolTip(search::withoutMatchMarks(h.snippet));
             m_list->addItem(item);
         }
         if (!hits.isEmpty()) {

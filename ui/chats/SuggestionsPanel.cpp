@@ -11,17 +11,7 @@
 
 namespace rapport::ui {
 
-namespace {
-
-// A snippet as plain text: the search marks matches with control characters.
-QString plainSnippet(const QString& snippet) {
-    QString s = snippet;
-    s.remove(QChar(0x0002));
-    s.remove(QChar(0x0003));
-    return s.simplified();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 SuggestionsPanel::SuggestionsPanel(Account& account, QWidget* parent)
     : QWidget(parent), m_account(account) {
@@ -82,7 +72,7 @@ void SuggestionsPanel::show(const QList<search::SearchHit>& hits) {
         QPushButton* b = m_buttons[i];
         b->setVisible(i < hits.size());
         if (i < hits.size()) {
-            const QString snippet = plainSnippet(hits[i].snippet);
+            const QString snippet = search::withoutMatchMarks(hits[i].snippet);
             const QString line = b->fontMetrics().elidedText(snippet, Qt::ElideRight, 260);
             b->setText(QStringLiteral("%1. %2\n%3").arg(i + 1).arg(hits[i].title, line));
             b->setToolTip(tr("%1\n\nInsert with Alt+%2").arg(snippet).arg(i + 1));

@@ -16,9 +16,13 @@
 
 #include "account/Account.h"
 #include "chats/ChatsView.h"
+#include "chats/ConversationPane.h"
+#include "library/LibraryView.h"
 #include "models/ConnectionState.h"
 #include "models/ConversationListModel.h"
 #include "models/SyncProgress.h"
+#include "search/SearchPalette.h"
+#include "tips/TipsView.h"
 
 namespace rapport::ui {
 
@@ -53,6 +57,10 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     setCentralWidget(m_sections);
     buildRail();
     addSection(m_chats, QStringLiteral(":/icons/chats.svg"), tr("Chats"));
+    m_library = new LibraryView(account);
+    addSection(m_library, QStringLiteral(":/icons/library.svg"), tr("Library"));
+    m_tips = new TipsView(account);
+    addSection(m_tips, QStringLiteral(":/icons/tips.svg"), tr("Tips"));
 
     // Catch-ups, with counts where there are some.
     auto* progress = new models::SyncProgress(account, this);
@@ -85,6 +93,29 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     connect(m_conversations, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateTitle);
     connect(m_conversations, &QAbstractItemModel::modelReset, this, &MainWindow::updateTitle);
     updateTitle();
+
+    connect(m_chats->pane(), &ConversationPane::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+
+    // Ctrl+K: one search over everything, and a jump to what was chosen.
+    m_search = new SearchPalette(account, this);
+    connect(m_search, &SearchPalette::messageChosen, this,
+            [this](const QString& peer, qint64 rowId) {
+                showSection(m_chats);
+                m_chats->showMessage(peer, rowId);
+            });
+    connect(m_search, &SearchPalette::answerChosen, this, [this](const QString& id) {
+        showSection(m_library);
+        m_library->select(id);
+    });
+    connect(m_search, &SearchPalette::tipChosen, this, [this](const QString& id) {
+        showSection(m_tips);
+        m_tips->showTip(id);
+    });
+    auto* find = new QAction(tr("Search everything"), this);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(find, &QAction::triggered, m_search, &SearchPalette::popup);
+    addAction(find);
 
     auto* previous = new QAction(tr("Previous conversation"), this);
     previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));

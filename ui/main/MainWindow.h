@@ -24,6 +24,9 @@ class ConnectionState;
 namespace rapport::ui {
 
 class ChatsView;
+class SearchPalette;
+class LibraryView;
+class TipsView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -32,6 +35,9 @@ public:
     ~MainWindow() override;
 
     ChatsView* chats() const { return m_chats; }
+    SearchPalette* searchPalette() const { return m_search; }
+    LibraryView* library() const { return m_library; }
+    TipsView* tips() const { return m_tips; }
     // A section of the rail, in order (Ctrl+1, Ctrl+2, ...): its widget, icon and name.
     QAction* addSection(QWidget* section, const QString& icon, const QString& title);
     void showSection(QWidget* section);
@@ -56,6 +62,9 @@ private:
     QAction* m_railEnd = nullptr;  // sections go before it, presence after
     QActionGroup* m_sectionGroup = nullptr;
     ChatsView* m_chats;
+    SearchPalette* m_search = nullptr;
+    LibraryView* m_library;
+    TipsView* m_tips;
     QToolButton* m_presence;
     QLabel* m_connection;
 };

@@ -238,4 +238,21 @@ bool TipsView::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+void TipsView::showTip(const QString& id) {
+    const int row = m_model->rowOf(id);
+    if (row >= 0) {
+        const QModelIndex index = m_model->index(row);
+        m_feed->setCurrentIndex(index);
+        m_feed->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        return;
+    }
+    if (m_model->canFetchMore({})) {
+        // Further down the feed: the next page, then look again.
+        connect(
+            m_model, &QAbstractItemModel::rowsInserted, this, [this, id] { showTip(id); },
+            Qt::SingleShotConnection);
+        m_model->fetchMore({});
+    }
+}
+
 }  // namespace rapport::ui

@@ -40,6 +40,10 @@ public:
     // Where a part of the card at `index` is, in the feed's viewport coordinates.
     QRect partRect(const QModelIndex& index, TipDelegate::Part part) const;
 
+    // Shows the tip `id` (a search result): selects it and scrolls to it, loading more of
+    // the feed if it is further down.
+    void showTip(const QString& id);
+
     void post();
     void toggleLike(const QModelIndex& index);
     void toggleComments(const QModelIndex& index);
