@@ -29,7 +29,7 @@ bool sameAnswer(const Answer& a, const Answer& b) {
 }  // namespace
 
 AnswerListModel::AnswerListModel(Account& account, QObject* parent)
-    : QAbstractListModel(parent), m_account(account) {
+    : KeyedListModel(parent), m_account(account) {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &AnswerListModel::reload);
@@ -197,70 +197,8 @@ void AnswerListModel::show(QList<Answer> all, const QStringList& hitIds, bool se
 }
 
 void AnswerListModel::apply(const QList<Answer>& fresh) {
-    QHash<QString, int> freshRow;
-    for (qsizetype i = 0; i < fresh.size(); ++i) {
-        freshRow.insert(fresh[i].id, int(i));
-    }
-    // 1. Rows that went.
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (!freshRow.contains(m_rows[i].id)) {
-            beginRemoveRows({}, i, i);
-            m_rows.removeAt(i);
-            endRemoveRows();
-        }
-    }
-    // 2. New rows, at the end for now.
-    QSet<QString> have;
-    for (const Answer& a : m_rows) {
-        have.insert(a.id);
-    }
-    QList<Answer> added;
-    for (const Answer& a : fresh) {
-        if (!have.contains(a.id)) {
-            added << a;
-        }
-    }
-    if (!added.isEmpty()) {
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
-        m_rows += added;
-        endInsertRows();
-    }
-    // 3. The order of `fresh`, keeping persistent indexes (selection, current row) on their
-    // answer.
-    bool reordered = false;
-    for (qsizetype i = 0; i < m_rows.size() && !reordered; ++i) {
-        reordered = m_rows[i].id != fresh[i].id;
-    }
-    if (reordered) {
-        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-        const QModelIndexList before = persistentIndexList();
-        QStringList ids;
-        for (const QModelIndex& i : before) {
-            ids << m_rows.at(i.row()).id;
-        }
-        // The old rows in the new order: what changed in them is signalled below.
-        QHash<QString, Answer> old;
-        for (const Answer& a : m_rows) {
-            old.insert(a.id, a);
-        }
-        m_rows.clear();
-        for (const Answer& a : fresh) {
-            m_rows << old.value(a.id);
-        }
-        QModelIndexList after;
-        for (qsizetype i = 0; i < before.size(); ++i) {
-            after << index(freshRow.value(ids[i]), before[i].column());
-        }
-        changePersistentIndexList(before, after);
-        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    }
-    // 4. What changed in place.
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (!sameAnswer(m_rows[i], fresh[i])) {
-            m_rows[i] = fresh[i];
-            emit dataChanged(index(int(i)), index(int(i)));
-        }
-    }
+    applyKeyed(
+        m_rows, fresh, [](const Answer& a) { return a.id; }, sameAnswer);
 }
 
 }  // namespace rapport::models

@@ -6,8 +6,8 @@
 // place, so the selection survives.
 #pragma once
 
-#include <QAbstractListModel>
 #include <QTimer>
+#include "models/KeyedListModel.h"
 
 #include "library/Answer.h"
 
@@ -17,7 +17,7 @@ class Account;
 
 namespace rapport::models {
 
-class AnswerListModel : public QAbstractListModel {
+class AnswerListModel : public KeyedListModel {
     Q_OBJECT
 public:
     enum Role {

@@ -18,7 +18,7 @@ QString oneLine(const QString& text) {
 }  // namespace
 
 ConversationListModel::ConversationListModel(Account& account, QObject* parent)
-    : QAbstractListModel(parent), m_account(account) {
+    : KeyedListModel(parent), m_account(account) {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &ConversationListModel::reload);
@@ -117,74 +117,14 @@ void ConversationListModel::reload() {
 }
 
 void ConversationListModel::apply(const QList<store::ConversationSummary>& fresh) {
-    QHash<QString, int> freshRow;
-    for (qsizetype i = 0; i < fresh.size(); ++i) {
-        freshRow.insert(fresh[i].peer, int(i));
-    }
-    // 1. Rows that went.
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (!freshRow.contains(m_rows[i].peer)) {
-            beginRemoveRows({}, i, i);
-            m_rows.removeAt(i);
-            endRemoveRows();
-        }
-    }
-    // 2. New rows, at the end for now.
-    QSet<QString> have;
-    for (const auto& c : m_rows) {
-        have.insert(c.peer);
-    }
-    QList<store::ConversationSummary> added;
-    for (const auto& c : fresh) {
-        if (!have.contains(c.peer)) {
-            added << c;
-        }
-    }
-    if (!added.isEmpty()) {
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
-        m_rows += added;
-        endInsertRows();
-    }
-    // 3. The order of `fresh`, keeping persistent indexes (selection, current row) on their
-    // conversation.
-    bool reordered = false;
-    for (qsizetype i = 0; i < m_rows.size() && !reordered; ++i) {
-        reordered = m_rows[i].peer != fresh[i].peer;
-    }
-    if (reordered) {
-        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-        const QModelIndexList before = persistentIndexList();
-        QList<QString> peers;
-        for (const QModelIndex& i : before) {
-            peers << m_rows.at(i.row()).peer;
-        }
-        // The old rows in the new order: what changed in them is signalled below.
-        QHash<QString, store::ConversationSummary> old;
-        for (const auto& c : m_rows) {
-            old.insert(c.peer, c);
-        }
-        m_rows.clear();
-        for (const auto& c : fresh) {
-            m_rows << old.value(c.peer);
-        }
-        QModelIndexList after;
-        for (qsizetype i = 0; i < before.size(); ++i) {
-            after << index(freshRow.value(peers[i]), before[i].column());
-        }
-        changePersistentIndexList(before, after);
-        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    }
-    // 4. What changed in place.
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        const auto& now = fresh[i];
-        auto& row = m_rows[i];
-        if (row.unread != now.unread || row.lastActivity != now.lastActivity ||
-            row.lastMessagePreview != now.lastMessagePreview ||
-            row.lastMessageRowId != now.lastMessageRowId) {
-            row = now;
-            emit dataChanged(index(int(i)), index(int(i)));
-        }
-    }
+    applyKeyed(
+        m_rows, fresh, [](const store::ConversationSummary& c) { return c.peer; },
+        [](const store::ConversationSummary& a, const store::ConversationSummary& b) {
+            return a.unread == b.unread && a.lastActivity == b.lastActivity &&
+                   a.lastMessagePreview == b.lastMessagePreview &&
+                   a.lastMessageRowId == b.lastMessageRowId &&
+                   a.lastMessageDirection == b.lastMessageDirection;
+        });
 }
 
 void ConversationListModel::onPresence(const QString& bareJid) {

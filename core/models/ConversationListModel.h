@@ -4,9 +4,9 @@
 // changed; rows move, appear and update in place, so selection and scrolling survive.
 #pragma once
 
-#include <QAbstractListModel>
 #include <QHash>
 #include <QTimer>
+#include "models/KeyedListModel.h"
 
 #include "store/ConversationStore.h"
 
@@ -16,7 +16,7 @@ class Account;
 
 namespace rapport::models {
 
-class ConversationListModel : public QAbstractListModel {
+class ConversationListModel : public KeyedListModel {
     Q_OBJECT
 public:
     enum Role {

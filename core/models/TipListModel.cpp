@@ -22,7 +22,7 @@ bool sameShown(const feed::Tip& a, const feed::Tip& b) {
 }  // namespace
 
 TipListModel::TipListModel(Account& account, QObject* parent)
-    : QAbstractListModel(parent), m_account(account) {
+    : KeyedListModel(parent), m_account(account) {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &TipListModel::reload);
@@ -161,72 +161,19 @@ void TipListModel::reload() {
 }
 
 void TipListModel::apply(const QList<feed::Tip>& fresh) {
-    QHash<QString, int> freshRow;
-    for (qsizetype i = 0; i < fresh.size(); ++i) {
-        freshRow.insert(fresh[i].id, int(i));
-    }
-    // 1. Rows that went (retracted, or beyond a smaller page).
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (!freshRow.contains(m_rows[i].id)) {
-            m_expanded.remove(m_rows[i].id);
-            m_comments.remove(m_rows[i].id);
-            beginRemoveRows({}, i, i);
-            m_rows.removeAt(i);
-            endRemoveRows();
-        }
-    }
-    // 2. New rows, at the end for now.
-    QSet<QString> have;
-    for (const auto& t : m_rows) {
-        have.insert(t.id);
-    }
-    QList<feed::Tip> added;
+    // Tips that went take their open comments with them.
+    QSet<QString> present;
     for (const auto& t : fresh) {
-        if (!have.contains(t.id)) {
-            added << t;
+        present.insert(t.id);
+    }
+    for (const auto& t : std::as_const(m_rows)) {
+        if (!present.contains(t.id)) {
+            m_expanded.remove(t.id);
+            m_comments.remove(t.id);
         }
     }
-    if (!added.isEmpty()) {
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
-        m_rows += added;
-        endInsertRows();
-    }
-    // 3. The order of `fresh`, persistent indexes (selection, current card) following their
-    // tip.
-    bool reordered = false;
-    for (qsizetype i = 0; i < m_rows.size() && !reordered; ++i) {
-        reordered = m_rows[i].id != fresh[i].id;
-    }
-    if (reordered) {
-        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-        const QModelIndexList before = persistentIndexList();
-        QStringList ids;
-        for (const QModelIndex& i : before) {
-            ids << m_rows.at(i.row()).id;
-        }
-        // The old rows in the new order: what changed in them is signalled below.
-        QHash<QString, feed::Tip> old;
-        for (const auto& t : m_rows) {
-            old.insert(t.id, t);
-        }
-        m_rows.clear();
-        for (const auto& t : fresh) {
-            m_rows << old.value(t.id);
-        }
-        QModelIndexList after;
-        for (qsizetype i = 0; i < before.size(); ++i) {
-            after << index(freshRow.value(ids[i]), before[i].column());
-        }
-        changePersistentIndexList(before, after);
-        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    }
-    // 4. What changed in place (likes, comments, published).
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (!sameShown(m_rows[i], fresh[i])) {
-            m_rows[i] = fresh[i];
-            emit dataChanged(index(int(i)), index(int(i)));
-        }
-    }
+    applyKeyed(
+        m_rows, fresh, [](const feed::Tip& t) { return t.id; }, sameShown);
     // Shown comments stay current (a new one, or ours now published).
     for (const QString& id : std::as_const(m_expanded)) {
         loadComments(id);

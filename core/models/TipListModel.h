@@ -6,11 +6,11 @@
 // in place, keyed by tip id, so selection and scrolling survive.
 #pragma once
 
-#include <QAbstractListModel>
 #include <QFuture>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
+#include "models/KeyedListModel.h"
 
 #include "common/Result.h"
 #include "feed/Tip.h"
@@ -21,7 +21,7 @@ class Account;
 
 namespace rapport::models {
 
-class TipListModel : public QAbstractListModel {
+class TipListModel : public KeyedListModel {
     Q_OBJECT
 public:
     enum Role {

@@ -1,11 +1,14 @@
 // Times and days as the UI shows them: the locale's short time without seconds ("14:05"),
-// and short day labels for lists.
+// and how long ago something happened, for lists and cards.
 #pragma once
 
 #include <QDateTime>
 #include <QLocale>
 
 namespace rapport::ui {
+
+// "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", then a short date.
+QString relativeTimeText(const QDateTime& utc, const QDateTime& now);
 
 inline QString shortTimeText(const QTime& time) {
     QString format = QLocale().timeFormat(QLocale::ShortFormat);

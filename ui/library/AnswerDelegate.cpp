@@ -1,4 +1,5 @@
 #include "library/AnswerDelegate.h"
+#include "common/TimeText.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -15,32 +16,6 @@ using Model = models::AnswerListModel;
 constexpr int kMargin = 8;
 
 }  // namespace
-
-QString AnswerDelegate::relativeTime(const QDateTime& utc, const QDateTime& now) {
-    if (!utc.isValid()) {
-        return {};
-    }
-    const qint64 secs = utc.secsTo(now);
-    if (secs < 60) {
-        return tr("now");
-    }
-    if (secs < 3600) {
-        return tr("%n min ago", nullptr, int(secs / 60));
-    }
-    const QDate day = utc.toLocalTime().date();
-    const QDate today = now.toLocalTime().date();
-    if (day == today) {
-        return tr("%n h ago", nullptr, int(secs / 3600));
-    }
-    const qint64 days = day.daysTo(today);
-    if (days == 1) {
-        return tr("yesterday");
-    }
-    if (days < 7) {
-        return tr("%n days ago", nullptr, int(days));
-    }
-    return QLocale().toString(day, QLocale::ShortFormat);
-}
 
 QString AnswerDelegate::badgeText(const QString& state) {
     if (state == u"pending") {
@@ -87,8 +62,8 @@ void AnswerDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     const QRect line2 = line1.translated(0, fm.height() + 4);
 
     // Line 1: title, badge, time.
-    const QString time =
-        relativeTime(index.data(Model::UpdatedRole).toDateTime(), QDateTime::currentDateTimeUtc());
+    const QString time = relativeTimeText(index.data(Model::UpdatedRole).toDateTime(),
+                                          QDateTime::currentDateTimeUtc());
     const int timeWidth = fm.horizontalAdvance(time);
     int right = line1.right() - timeWidth;
     painter->setFont(option.font);

@@ -15,8 +15,6 @@ public:
                const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
-    // "now", "5 min ago", "3 h ago", "yesterday", "4 days ago", else a short date.
-    static QString relativeTime(const QDateTime& utc, const QDateTime& now);
     // The badge of a state ("Pending", "Conflict"); empty for a published answer.
     static QString badgeText(const QString& state);
 };

@@ -1,4 +1,5 @@
 #include "library/ConflictDialog.h"
+#include "common/TimeText.h"
 
 #include <QDialogButtonBox>
 #include <QGridLayout>
@@ -37,10 +38,9 @@ ConflictDialog::ConflictDialog(Account& account, library::Answer answer, library
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const std::pair<QString, const library::Answer*> sides[] = {
         {tr("The answer now (%1, %2)")
-             .arg(m_answer.author, AnswerDelegate::relativeTime(m_answer.updated, now)),
+             .arg(m_answer.author, relativeTimeText(m_answer.updated, now)),
          &m_answer},
-        {tr("This copy (%1, %2)")
-             .arg(m_copy.author, AnswerDelegate::relativeTime(m_copy.updated, now)),
+        {tr("This copy (%1, %2)").arg(m_copy.author, relativeTimeText(m_copy.updated, now)),
          &m_copy},
     };
     int column = 0;

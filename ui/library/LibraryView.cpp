@@ -1,4 +1,5 @@
 #include "library/LibraryView.h"
+#include "common/TimeText.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -223,8 +224,7 @@ void LibraryView::showCurrent() {
         meta << a->tags.join(QStringLiteral(", "));
     }
     meta << tr("by %1, %2")
-                .arg(a->author,
-                     AnswerDelegate::relativeTime(a->updated, QDateTime::currentDateTimeUtc()));
+                .arg(a->author, relativeTimeText(a->updated, QDateTime::currentDateTimeUtc()));
     meta << (a->uses > 0 ? tr("used %n times", nullptr, a->uses) : tr("not used yet"));
     if (const QString badge = AnswerDelegate::badgeText(library::stateName(a->state));
         !badge.isEmpty()) {

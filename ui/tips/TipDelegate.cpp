@@ -1,4 +1,5 @@
 #include "tips/TipDelegate.h"
+#include "common/TimeText.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
@@ -95,28 +96,6 @@ TipDelegate::TipDelegate(QObject* parent) : QStyledItemDelegate(parent) {
 }
 
 TipDelegate::~TipDelegate() = default;
-
-QString TipDelegate::relativeTime(const QDateTime& utc, const QDateTime& now) {
-    if (!utc.isValid()) {
-        return {};
-    }
-    const qint64 secs = utc.secsTo(now);
-    if (secs < 60) {
-        return tr("just now");
-    }
-    if (secs < 3600) {
-        return tr("%n min ago", nullptr, int(secs / 60));
-    }
-    const QDate day = utc.toLocalTime().date();
-    const QDate today = now.toLocalTime().date();
-    if (day == today) {
-        return tr("%n h ago", nullptr, int(secs / 3600));
-    }
-    if (day.daysTo(today) == 1) {
-        return tr("yesterday");
-    }
-    return QLocale().toString(day, QLocale::ShortFormat);
-}
 
 QTextDocument* TipDelegate::document(const QString& key, const QString& markdown, const QFont& font,
                                      int width) const {
@@ -305,7 +284,7 @@ void TipDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     painter->setFont(small);
     painter->setPen(dim);
     painter->drawText(l.time, Qt::AlignLeft | Qt::AlignVCenter,
-                      relativeTime(published, QDateTime::currentDateTimeUtc()));
+                      relativeTimeText(published, QDateTime::currentDateTimeUtc()));
     if (!l.pending.isEmpty()) {
         QColor pendingFill(0xe0, 0xa0, 0x20);
         pendingFill.setAlphaF(0.25f);
@@ -400,8 +379,8 @@ void TipDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
         for (const Layout::Comment& comment : l.commentList) {
             const QString name = comment.data.value(QStringLiteral("authorName")).toString();
             QString when =
-                relativeTime(comment.data.value(QStringLiteral("published")).toDateTime(),
-                             QDateTime::currentDateTimeUtc());
+                relativeTimeText(comment.data.value(QStringLiteral("published")).toDateTime(),
+                                 QDateTime::currentDateTimeUtc());
             if (comment.data.value(QStringLiteral("state")).toString() == u"pending") {
                 when = tr("%1 · Pending").arg(when);
             }

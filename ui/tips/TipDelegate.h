@@ -32,9 +32,6 @@ public:
     // Where `part` is for the card at `index` drawn in `option.rect`; empty if not shown.
     QRect partRect(Part part, const QStyleOptionViewItem& option, const QModelIndex& index) const;
 
-    // "just now", "5 min ago", "3 h ago", "yesterday", else the date.
-    static QString relativeTime(const QDateTime& utc, const QDateTime& now);
-
 signals:
     void likeClicked(const QModelIndex& index);
     void commentsClicked(const QModelIndex& index);
