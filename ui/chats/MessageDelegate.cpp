@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QTextDocument>
 
+#include "common/SafeMarkdown.h"
 #include "common/TimeText.h"
 #include "models/MessageListModel.h"
 
@@ -18,15 +19,6 @@ constexpr int kPad = 8;             // bubble edge to text
 constexpr int kGap = 2;             // between messages of a run
 constexpr int kGroupGap = 10;       // before a new run
 constexpr double kMaxShare = 0.72;  // of the view's width
-
-// Renders Markdown and never loads a resource: no remote images, no local files.
-class InertDocument : public QTextDocument {
-public:
-    using QTextDocument::QTextDocument;
-
-protected:
-    QVariant loadResource(int, const QUrl&) override { return {}; }
-};
 
 }  // namespace
 
@@ -82,13 +74,10 @@ QTextDocument* MessageDelegate::document(const QModelIndex& index, const QFont& 
                         QString::number(qHash(body));
     QTextDocument* doc = m_documents.object(key);
     if (!doc) {
-        doc = new InertDocument;
+        doc = new InertTextDocument;
         doc->setDefaultFont(font);
         doc->setDocumentMargin(0);
-        // In a chat a line break is a line break, not Markdown's soft wrap.
-        QString text = body;
-        text.replace(QLatin1Char('\n'), QLatin1String("  \n"));
-        doc->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
+        setSafeMarkdown(doc, body, /*chatLineBreaks=*/true);
         m_documents.insert(key, doc);
     }
     if (doc->textWidth() != width) {

@@ -1,4 +1,5 @@
 #include "library/AnswerEditor.h"
+#include "common/SafeMarkdown.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -104,7 +105,7 @@ QStringList AnswerEditor::parseTags(const QString& text) {
 
 void AnswerEditor::updatePreview() {
     m_previewTimer.stop();
-    m_preview->setMarkdown(m_body->toPlainText());
+    setSafeMarkdown(m_preview->document(), m_body->toPlainText());
 }
 
 void AnswerEditor::showError(const QString& message) {

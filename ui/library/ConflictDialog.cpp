@@ -1,4 +1,5 @@
 #include "library/ConflictDialog.h"
+#include "common/SafeMarkdown.h"
 #include "common/TimeText.h"
 
 #include <QDialogButtonBox>
@@ -52,7 +53,7 @@ ConflictDialog::ConflictDialog(Account& account, library::Answer answer, library
         text->setObjectName(column == 0 ? QStringLiteral("conflictAnswerText")
                                         : QStringLiteral("conflictCopyText"));
         text->setAccessibleName(column == 0 ? tr("The answer's text") : tr("The copy's text"));
-        text->setMarkdown(a->body);
+        setSafeMarkdown(text->document(), a->body);
         grid->addWidget(label, 0, column);
         grid->addWidget(text, 1, column);
         ++column;

@@ -1,4 +1,5 @@
 #include "library/LibraryView.h"
+#include "common/SafeMarkdown.h"
 #include "common/TimeText.h"
 
 #include <QAction>
@@ -232,7 +233,7 @@ void LibraryView::showCurrent() {
                           : tr("%1: not published yet").arg(badge));
     }
     m_meta->setText(meta.join(QStringLiteral(" · ")));
-    m_preview->setMarkdown(a->body);
+    setSafeMarkdown(m_preview->document(), a->body);
 }
 
 void LibraryView::updateTags() {

@@ -1,4 +1,5 @@
 #include "tips/TipDelegate.h"
+#include "common/SafeMarkdown.h"
 #include "common/TimeText.h"
 
 #include <QAbstractItemView>
@@ -22,15 +23,6 @@ constexpr int kGap = 6;      // half the space between cards
 constexpr int kPad = 12;     // card edge to content
 constexpr int kAvatar = 36;  // initials circle
 constexpr int kIndent = 14;  // comments under the card's line
-
-// Renders Markdown and never loads a resource: no remote images, no local files.
-class InertDocument : public QTextDocument {
-public:
-    using QTextDocument::QTextDocument;
-
-protected:
-    QVariant loadResource(int, const QUrl&) override { return {}; }
-};
 
 QFont smaller(const QFont& font) {
     QFont f = font;
@@ -102,10 +94,10 @@ QTextDocument* TipDelegate::document(const QString& key, const QString& markdown
     // Tips and comments are never edited: the id is the whole key.
     QTextDocument* doc = m_documents.object(key);
     if (!doc) {
-        doc = new InertDocument;
+        doc = new InertTextDocument;
         doc->setDefaultFont(font);
         doc->setDocumentMargin(0);
-        doc->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
+        setSafeMarkdown(doc, markdown);
         m_documents.insert(key, doc);
     }
     if (doc->textWidth() != width) {

@@ -1,0 +1,24 @@
+#include "common/SafeMarkdown.h"
+
+#include <QRegularExpression>
+
+namespace rapport::ui {
+
+QString imagesAsLinks(const QString& markdown) {
+    static const QRegularExpression image(QStringLiteral(R"(!\[([^\]]*)\]\(([^)\s]*)[^)]*\))"));
+    QString out = markdown;
+    out.replace(image, QStringLiteral("[\U0001F5BC \\1](\\2)"));
+    // An empty alt text still needs a word to click.
+    out.replace(QStringLiteral("[\U0001F5BC ]("), QStringLiteral("[\U0001F5BC image]("));
+    return out;
+}
+
+void setSafeMarkdown(QTextDocument* doc, const QString& markdown, bool chatLineBreaks) {
+    QString text = imagesAsLinks(markdown);
+    if (chatLineBreaks) {
+        text.replace(QLatin1Char('\n'), QLatin1String("  \n"));
+    }
+    doc->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
+}
+
+}  // namespace rapport::ui
