@@ -45,10 +45,8 @@ QHash<QString, QString> ReplySuggestions::knownValues(const ReplyContext& contex
     return values;
 }
 
-QFuture<Result<FilledText>> ReplySuggestions::use(const QString& answerId,
-                                                  const ReplyContext& context) {
-    // The store runs its work in order: the answer is read after its use is counted.
-    m_answers.countUse(answerId);
+QFuture<Result<FilledText>> ReplySuggestions::prepare(const QString& answerId,
+                                                      const ReplyContext& context) {
     const QHash<QString, QString> values = knownValues(context);
     return m_answers.get(answerId).then(
         [values](const Result<Answer>& answer) -> Result<FilledText> {
@@ -57,6 +55,13 @@ QFuture<Result<FilledText>> ReplySuggestions::use(const QString& answerId,
             }
             return Placeholders::fill(answer.value().body, values);
         });
+}
+
+QFuture<Result<FilledText>> ReplySuggestions::use(const QString& answerId,
+                                                  const ReplyContext& context) {
+    // The store runs its work in order: the answer is read after its use is counted.
+    m_answers.countUse(answerId);
+    return prepare(answerId, context);
 }
 
 }  // namespace rapport::library

@@ -47,7 +47,11 @@ public:
     }
 
     // The answer's body for a reply, placeholders known from `context` filled, the rest
-    // listed; counts a use. NotFound if the answer is gone.
+    // listed. NotFound if the answer is gone.
+    QFuture<Result<FilledText>> prepare(const QString& answerId, const ReplyContext& context);
+    // prepare(), and a use counted (which ranks often-used answers higher). A UI that asks
+    // for missing placeholders first counts the use once the answer is really inserted
+    // (AnswerStore::countUse).
     QFuture<Result<FilledText>> use(const QString& answerId, const ReplyContext& context);
     // The values of the known placeholders.
     static QHash<QString, QString> knownValues(const ReplyContext& context);

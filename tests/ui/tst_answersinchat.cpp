@@ -108,6 +108,19 @@ private slots:
         QTRY_VERIFY(!panel->suggestions().isEmpty());
         QCOMPARE(panel->suggestions().first().id, invoicesId);
 
+        // Cancelled at the placeholder: nothing inserted, no use counted.
+        QTimer::singleShot(50, [] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->reject();
+        });
+        QTest::keyClick(pane.composer(), Qt::Key_1, Qt::AltModifier);
+        QTest::qWait(300);
+        QVERIFY(pane.composer()->toPlainText().isEmpty());
+        QCOMPARE(await(account->answers().get(invoicesId)).value().uses, 0);
+        pane.activateWindow();  // back from the closed dialog, for the window's shortcuts
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
+
         answerPlaceholderDialog(QStringLiteral("ticket"), QStringLiteral("T-42"));
         QTest::keyClick(pane.composer(), Qt::Key_1, Qt::AltModifier);
         QTRY_COMPARE(pane.composer()->toPlainText(),

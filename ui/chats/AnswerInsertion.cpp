@@ -13,6 +13,7 @@
 #include "account/Account.h"
 #include "account/ContactDirectory.h"
 #include "common/FutureUtils.h"
+#include "library/AnswerStore.h"
 #include "library/Placeholders.h"
 #include "library/ReplySuggestions.h"
 
@@ -61,22 +62,28 @@ void insertAnswer(Account& account, const QString& answerId, const QString& peer
     const library::ReplyContext context{account.contacts().name(peer), account.jid().local(),
                                         QDate::currentDate()};
     QPointer<QWidget> parent(dialogParent);
-    onFinished(account.suggestions().use(answerId, context), dialogParent,
-               [parent, insert = std::move(insert)](const Result<library::FilledText>& filled) {
+    // A use counts once the answer really goes into the reply, not when the dialog for its
+    // placeholders is cancelled.
+    auto inserted = [&account, answerId, insert = std::move(insert)](const QString& text) {
+        insert(text);
+        account.answers().countUse(answerId);
+    };
+    onFinished(account.suggestions().prepare(answerId, context), dialogParent,
+               [parent, inserted](const Result<library::FilledText>& filled) {
                    if (!filled.ok()) {
                        QMessageBox::warning(parent, QObject::tr("Answer not inserted"),
                                             filled.error().message);
                        return;
                    }
                    if (filled.value().missing.isEmpty()) {
-                       insert(filled.value().text);
+                       inserted(filled.value().text);
                        return;
                    }
                    const auto values = askForValues(filled.value().missing, parent);
                    if (!values) {
                        return;
                    }
-                   insert(library::Placeholders::fill(filled.value().text, *values).text);
+                   inserted(library::Placeholders::fill(filled.value().text, *values).text);
                });
 }
 
