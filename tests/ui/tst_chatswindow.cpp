@@ -6,6 +6,7 @@
 // QAbstractItemModelTester throughout.
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -13,6 +14,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include "LiveClient.h"
@@ -201,6 +203,30 @@ private slots:
         const QModelIndex found = pane->model()->index(pane->model()->rowOfMessage(rowId));
         QTRY_VERIFY(pane->messageView()->viewport()->rect().intersects(
             pane->messageView()->visualRect(found)));
+
+        // Ctrl+F in the conversation: the same search, narrowed to it; Esc closes it.
+        QApplication::setActiveWindow(window);  // the palette was the active window
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        pane->composer()->setFocus();
+        QTest::keyClick(pane->composer(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(palette->isVisible());
+        QCOMPARE(palette->queryEdit()->text(), QStringLiteral("with:customer@localhost "));
+        QTest::keyClicks(palette->queryEdit(), QStringLiteral("zanzibar"));
+        QTRY_COMPARE(palette->model()->rowCount(), 1);
+        QTest::keyClick(palette->queryEdit(), Qt::Key_Escape);
+        QVERIFY(!palette->isVisible());
+
+        // Ctrl+N: a conversation with someone new.
+        QTRY_COMPARE(QApplication::activeWindow(), window);  // back from the palette
+        chats->conversationList()->setFocus();
+        QTimer::singleShot(50, [] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("Newcomer@localhost"));
+            dialog->accept();
+        });
+        QTest::keyClick(chats->conversationList(), Qt::Key_N, Qt::ControlModifier);
+        QTRY_COMPARE(pane->peer(), QStringLiteral("newcomer@localhost"));
 
         // For looking at it: RAPPORT_SCREENSHOT_DIR=... ctest -R tst_chatswindow
         if (const QString shots = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR");

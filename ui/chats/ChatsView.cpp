@@ -1,11 +1,15 @@
 #include "chats/ChatsView.h"
 
+#include <QAction>
+#include <QInputDialog>
 #include <QListView>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QVBoxLayout>
 
 #include "chats/ConversationDelegate.h"
 #include "chats/ConversationPane.h"
+#include "common/Jid.h"
 #include "models/ConversationListModel.h"
 
 namespace rapport::ui {
@@ -32,6 +36,21 @@ ChatsView::ChatsView(Account& account, models::ConversationListModel& conversati
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
+    // Shortcuts of this section only (the library has its own Ctrl+N and Ctrl+F).
+    auto* newAction = new QAction(tr("New conversation…"), this);
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(newAction, &QAction::triggered, this, &ChatsView::newConversation);
+    auto* findAction = new QAction(tr("Find in conversation"), this);
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findAction, &QAction::triggered, this, [this] {
+        if (!m_pane->peer().isEmpty()) {
+            emit findInConversation(m_pane->peer());
+        }
+    });
+    addActions({newAction, findAction});
+
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex& current) {
@@ -53,6 +72,23 @@ void ChatsView::openConversation(const QString& peer) {
 void ChatsView::showMessage(const QString& peer, qint64 rowId) {
     openConversation(peer);
     m_pane->showMessage(rowId);
+}
+
+void ChatsView::newConversation() {
+    bool ok = false;
+    const QString text =
+        QInputDialog::getText(this, tr("New conversation"), tr("Address (name@example.com):"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || text.isEmpty()) {
+        return;
+    }
+    if (!Jid::isValid(text) || Jid(text).local().isEmpty()) {
+        QMessageBox::warning(this, tr("New conversation"),
+                             tr("\"%1\" is not an address like name@example.com.").arg(text));
+        return;
+    }
+    openConversation(Jid(text).bareString());
 }
 
 void ChatsView::openNeighbour(int step) {

@@ -28,8 +28,15 @@ public:
     // Alt+Up / Alt+Down.
     void openNeighbour(int step);
 
+    // Ctrl+N: asks for an address and opens the conversation with it.
+    void newConversation();
+
     QListView* conversationList() const { return m_list; }
     ConversationPane* pane() const { return m_pane; }
+
+signals:
+    // Ctrl+F in a conversation: search its messages (the window's search, narrowed to it).
+    void findInConversation(const QString& peer);
 
 private:
     models::ConversationListModel& m_conversations;

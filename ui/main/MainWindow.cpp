@@ -114,7 +114,9 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     });
     auto* find = new QAction(tr("Search everything"), this);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    connect(find, &QAction::triggered, m_search, &SearchPalette::popup);
+    connect(find, &QAction::triggered, m_search, [this] { m_search->popup(); });
+    connect(m_chats, &ChatsView::findInConversation, this,
+            [this](const QString& peer) { m_search->popup(QStringLiteral("with:%1 ").arg(peer)); });
     addAction(find);
 
     auto* previous = new QAction(tr("Previous conversation"), this);

@@ -1,5 +1,6 @@
 #include "search/SearchPalette.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,8 +50,8 @@ SearchPalette::SearchPalette(Account& account, QWidget* parent) : QDialog(parent
     connect(m_results, &QListView::clicked, this, &SearchPalette::activate);
 }
 
-void SearchPalette::popup() {
-    m_query->clear();
+void SearchPalette::popup(const QString& text) {
+    m_query->setText(text);
     if (QWidget* w = parentWidget()) {
         const QRect area = w->window()->geometry();
         move(area.center().x() - width() / 2, area.top() + area.height() / 6);
@@ -77,6 +78,13 @@ bool SearchPalette::eventFilter(QObject* watched, QEvent* event) {
         }
     }
     return QDialog::eventFilter(watched, event);
+}
+
+void SearchPalette::hideEvent(QHideEvent* event) {
+    QDialog::hideEvent(event);
+    if (QWidget* parent = parentWidget()) {
+        QApplication::setActiveWindow(parent->window());
+    }
 }
 
 void SearchPalette::activate(const QModelIndex& index) {

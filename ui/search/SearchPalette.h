@@ -22,8 +22,8 @@ class SearchPalette : public QDialog {
 public:
     explicit SearchPalette(Account& account, QWidget* parent = nullptr);
 
-    // Opens over the parent window, the box empty and focused.
-    void popup();
+    // Opens over the parent window with `text` in the box (empty by default), focused.
+    void popup(const QString& text = {});
     QLineEdit* queryEdit() const { return m_query; }
     QListView* results() const { return m_results; }
     models::SearchResultsModel* model() const { return m_model; }
@@ -35,6 +35,8 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    // Closed: the window the engineer was in gets the keyboard back.
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void activate(const QModelIndex& index);
