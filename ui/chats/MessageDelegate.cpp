@@ -72,21 +72,22 @@ QTextDocument* MessageDelegate::document(const QModelIndex& index, const QFont& 
     const QString body = index.data(Model::BodyRole).toString();
     const QString key = QString::number(index.data(Model::RowIdRole).toLongLong()) + u'/' +
                         QString::number(qHash(body));
-    QTextDocument* doc = m_documents.object(key);
-    if (!doc) {
-        doc = new InertTextDocument;
-        doc->setDefaultFont(font);
-        doc->setDocumentMargin(0);
-        setSafeMarkdown(doc, body, /*chatLineBreaks=*/true);
-        m_documents.insert(key, doc);
+    FittedDocument* fitted = m_documents.object(key);
+    if (!fitted) {
+        fitted = new FittedDocument{
+            std::unique_ptr<QTextDocument>(newSafeDocument(body, font, /*chatLineBreaks=*/true))};
+        m_documents.insert(key, fitted);
     }
-    if (doc->textWidth() != width) {
+    QTextDocument* doc = fitted->doc.get();
+    // Laid out once per width (not at every paint): short messages get a bubble as wide as
+    // their text, so the document's own width is not the width it was fitted for.
+    if (fitted->width != width) {
         doc->setTextWidth(width);
-    }
-    // Short messages get a bubble as wide as their text.
-    const int ideal = int(std::ceil(doc->idealWidth()));
-    if (ideal < width) {
-        doc->setTextWidth(ideal);
+        const int ideal = int(std::ceil(doc->idealWidth()));
+        if (ideal < width) {
+            doc->setTextWidth(ideal);
+        }
+        fitted->width = width;
     }
     return doc;
 }

@@ -7,8 +7,9 @@
 
 #include <QCache>
 #include <QStyledItemDelegate>
+#include <QTextDocument>
+#include <memory>
 
-class QTextDocument;
 
 namespace rapport::ui {
 
@@ -36,7 +37,11 @@ private:
     Layout layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     QTextDocument* document(const QModelIndex& index, const QFont& font, int width) const;
 
-    mutable QCache<QString, QTextDocument> m_documents;
+    struct FittedDocument {
+        std::unique_ptr<QTextDocument> doc;
+        int width = -1;  // the widest it may be, as last laid out for
+    };
+    mutable QCache<QString, FittedDocument> m_documents;
     qint64 m_highlighted = 0;
 };
 

@@ -21,4 +21,13 @@ void setSafeMarkdown(QTextDocument* doc, const QString& markdown, bool chatLineB
     doc->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
 }
 
+InertTextDocument* newSafeDocument(const QString& markdown, const QFont& font,
+                                   bool chatLineBreaks) {
+    auto* doc = new InertTextDocument;
+    doc->setDefaultFont(font);
+    doc->setDocumentMargin(0);
+    setSafeMarkdown(doc, markdown, chatLineBreaks);
+    return doc;
+}
+
 }  // namespace rapport::ui

@@ -17,6 +17,11 @@ protected:
     QVariant loadResource(int, const QUrl&) override { return {}; }
 };
 
+// A new inert document holding `markdown` (see setSafeMarkdown) in `font`, no margin: what
+// the delegates paint and cache.
+InertTextDocument* newSafeDocument(const QString& markdown, const QFont& font,
+                                   bool chatLineBreaks = false);
+
 // "![chart](https://x/y.png)" -> "[🖼 chart](https://x/y.png)".
 QString imagesAsLinks(const QString& markdown);
 

@@ -94,10 +94,7 @@ QTextDocument* TipDelegate::document(const QString& key, const QString& markdown
     // Tips and comments are never edited: the id is the whole key.
     QTextDocument* doc = m_documents.object(key);
     if (!doc) {
-        doc = new InertTextDocument;
-        doc->setDefaultFont(font);
-        doc->setDocumentMargin(0);
-        setSafeMarkdown(doc, markdown);
+        doc = newSafeDocument(markdown, font);
         m_documents.insert(key, doc);
     }
     if (doc->textWidth() != width) {
