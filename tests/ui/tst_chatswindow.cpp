@@ -227,6 +227,7 @@ private slots:
         });
         QTest::keyClick(chats->conversationList(), Qt::Key_N, Qt::ControlModifier);
         QTRY_COMPARE(pane->peer(), QStringLiteral("newcomer@localhost"));
+        QVERIFY(!chats->conversationList()->currentIndex().isValid());  // not "customer"
 
         // For looking at it: RAPPORT_SCREENSHOT_DIR=... ctest -R tst_chatswindow
         if (const QString shots = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR");

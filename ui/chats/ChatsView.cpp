@@ -65,7 +65,8 @@ void ChatsView::openConversation(const QString& peer) {
     if (row >= 0) {
         m_list->setCurrentIndex(m_conversations.index(row));
     } else {
-        m_pane->setPeer(peer);  // no message yet: a new conversation
+        m_list->setCurrentIndex({});  // not in the list yet: nothing there is selected
+        m_pane->setPeer(peer);        // no message yet: a new conversation
     }
 }
 

@@ -51,6 +51,7 @@ SuggestionsPanel::SuggestionsPanel(Account& account, QWidget* parent)
     connect(&account.suggestions(), &library::ReplySuggestions::suggestionsChanged, this,
             [this](const QString& peer, const QList<search::SearchHit>& hits) {
                 if (peer == m_peer) {
+                    setWaiting(false);  // they wrote
                     show(hits);
                 }
             });
@@ -59,10 +60,16 @@ SuggestionsPanel::SuggestionsPanel(Account& account, QWidget* parent)
 
 void SuggestionsPanel::setConversation(const QString& peer, const QString& lastIncoming) {
     m_peer = peer;
+    setWaiting(lastIncoming.isEmpty() && m_account.suggestions().suggestionsFor(peer).isEmpty());
     show(m_account.suggestions().suggestionsFor(peer));
     if (!lastIncoming.isEmpty()) {
         m_account.suggestions().messageReceived(peer, lastIncoming);
     }
+}
+
+void SuggestionsPanel::setWaiting(bool noMessageYet) {
+    m_empty->setText(noMessageYet ? tr("Answers that fit appear here when they write.")
+                                  : tr("No answer in the library fits the last message."));
 }
 
 void SuggestionsPanel::show(const QList<search::SearchHit>& hits) {

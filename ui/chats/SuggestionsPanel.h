@@ -36,6 +36,8 @@ signals:
 
 private:
     void show(const QList<search::SearchHit>& hits);
+    // What the panel says when it has nothing: waiting for a message, or none fits.
+    void setWaiting(bool noMessageYet);
 
     Account& m_account;
     QString m_peer;
