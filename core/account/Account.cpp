@@ -104,6 +104,7 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
                     m.direction == xmpp::ChatMessage::Direction::Incoming &&
                     m.from.bareString() != m_jid.bareString() && !m.body.trimmed().isEmpty()) {
                     m_suggestions->messageReceived(m.from.bareString(), m.body);
+                    emit messageArrived(m.from.bareString(), m.body);
                 }
             });
     setTeamService(Jid(QStringLiteral("pubsub.") + m_jid.domain()));
@@ -114,14 +115,19 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
             return;
         }
         m_catchUp->start();
-        m_feedWaiting = true;
-        // When the library's item ids were last compared: once a day is enough (LibrarySync).
-        onFinished(m_cursors->get(libraryCheckSource()), this, [this](const Result<QString>& c) {
-            if (c.ok() && !c.value().isEmpty()) {
-                m_library->setLastFullCheck(QDateTime::fromString(c.value(), Qt::ISODate));
-            }
-            m_library->start();
-        });
+        startTeamSync();
+    });
+}
+
+void Account::startTeamSync() {
+    m_feedWaiting = true;
+    // When the library's item ids were last compared: once a day is enough (LibrarySync).
+    library::LibrarySync* library = m_library.get();
+    onFinished(m_cursors->get(libraryCheckSource()), library, [library](const Result<QString>& c) {
+        if (c.ok() && !c.value().isEmpty()) {
+            library->setLastFullCheck(QDateTime::fromString(c.value(), Qt::ISODate));
+        }
+        library->start();
     });
 }
 
@@ -130,8 +136,15 @@ QString Account::libraryCheckSource() const {
 }
 
 void Account::setTeamService(const Jid& service) {
+    if (m_library && service.bare() == m_teamService) {
+        return;
+    }
     m_teamService = service.bare();
     m_pubsub->setTrustedServices({m_teamService});
+    // The old service's sync objects go with their requests in flight (their callbacks are
+    // bound to them); what they queued stays in the store's outbox for the new ones.
+    m_library.reset();
+    m_feed.reset();
     m_library = std::make_unique<library::LibrarySync>(m_pubsub, *m_answers, m_teamService);
     connect(m_library.get(), &library::LibrarySync::synced, this, [this] {
         if (m_library->lastFullCheck().isValid()) {
@@ -141,6 +154,11 @@ void Account::setTeamService(const Jid& service) {
     connect(m_library.get(), &library::LibrarySync::catchUpEnded, this,
             &Account::startFeedAfterLibrary);
     m_feed = std::make_unique<feed::FeedSync>(m_pubsub, *m_tips, m_teamService);
+    if (m_client->state() == xmpp::Client::State::Online) {
+        // Changed while signed in: catch up with the new service now, not at the next session.
+        startTeamSync();
+    }
+    emit teamServiceChanged();
 }
 
 void Account::startFeedAfterLibrary() {
@@ -213,6 +231,10 @@ void Account::setOwnPresence(const QString& show, const QString& status) {
     const xmpp::PresenceShow s = show == u"away"  ? xmpp::PresenceShow::Away
                                  : show == u"dnd" ? xmpp::PresenceShow::DoNotDisturb
                                                   : xmpp::PresenceShow::Available;
+    m_ownShow = s == xmpp::PresenceShow::Away           ? QStringLiteral("away")
+                : s == xmpp::PresenceShow::DoNotDisturb ? QStringLiteral("dnd")
+                                                        : QStringLiteral("available");
+    m_ownStatus = status;
     (void)m_client->findExtension<xmpp::PresenceExtension>()->setPresence(s, status);
 }
 

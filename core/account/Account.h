@@ -80,8 +80,9 @@ public:
     feed::FeedSync& feed() { return *m_feed; }
     xmpp::PubSubExtension& pubsub() { return *m_pubsub; }
 
-    // The team's pubsub service (answers, tips): pubsub.<domain> unless set. Set it before
-    // connecting.
+    // The team's pubsub service (answers, tips): pubsub.<domain> unless set. Changing it
+    // replaces library() and feed() (and catches up with the new service at once if online):
+    // whoever connected to their signals connects again on teamServiceChanged().
     Jid teamService() const { return m_teamService; }
     void setTeamService(const Jid& service);
 
@@ -102,6 +103,9 @@ public:
     // Our presence: "available", "away" or "dnd", with an optional status text. Sent now if
     // online, else with the next session.
     void setOwnPresence(const QString& show, const QString& status = {});
+    // What setOwnPresence() set last: "available" until then.
+    QString ownPresence() const { return m_ownShow; }
+    QString ownStatus() const { return m_ownStatus; }
 
     // We started or stopped typing a reply to `peer` (XEP-0085; nothing if offline).
     void setComposing(const QString& peer, bool composing);
@@ -116,6 +120,10 @@ signals:
     // Messages or conversations were written (live, catch-up, outbox, receipts, read):
     // models re-read what they show.
     void messagesChanged();
+    // A message from `peer` arrived live (not history, not a copy of our own): notifications.
+    void messageArrived(const QString& peer, const QString& body);
+    // library() and feed() were replaced by ones for the new team service.
+    void teamServiceChanged();
     // `peer` is typing to us, or stopped.
     void peerTypingChanged(const QString& peer, bool typing);
 
@@ -123,6 +131,8 @@ private:
     explicit Account(const Jid& jid, std::unique_ptr<store::Database> db);
     QString libraryCheckSource() const;
     void startFeedAfterLibrary();
+    // The library's catch-up, then the feed's (startFeedAfterLibrary).
+    void startTeamSync();
 
     Jid m_jid;
     std::unique_ptr<store::Database> m_db;
@@ -150,6 +160,8 @@ private:
     // A session started and the tips feed waits for the library's catch-up to end: one
     // catch-up at a time keeps the start light, and each one's transfer figures its own.
     bool m_feedWaiting = false;
+    QString m_ownShow = QStringLiteral("available");
+    QString m_ownStatus;
 };
 
 }  // namespace rapport

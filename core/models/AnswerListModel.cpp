@@ -33,8 +33,16 @@ AnswerListModel::AnswerListModel(Account& account, QObject* parent)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &AnswerListModel::reload);
-    connect(&account.library(), &library::LibrarySync::answersChanged, this,
-            &AnswerListModel::schedule);
+    auto follow = [this] {
+        connect(&m_account.library(), &library::LibrarySync::answersChanged, this,
+                &AnswerListModel::schedule);
+    };
+    follow();
+    // Another team service: another library sync, and other answers once it caught up.
+    connect(&account, &Account::teamServiceChanged, this, [this, follow] {
+        follow();
+        schedule();
+    });
     reload();
 }
 

@@ -23,22 +23,29 @@ SyncProgress::SyncProgress(Account& account, QObject* parent) : QObject(parent) 
     };
     connect(&history, &sync::HistoryCatchUp::finished, this, historyDone);
     connect(&history, &sync::HistoryCatchUp::failed, this, historyDone);
-    connect(&account.library(), &library::TeamNodeSync::catchUpStarted, this, [this] {
-        m_library = true;
-        emit changed();
-    });
-    connect(&account.library(), &library::TeamNodeSync::catchUpEnded, this, [this] {
+    followTeamSync(account);
+    // Another team service: the old syncs are gone, with whatever they were doing.
+    connect(&account, &Account::teamServiceChanged, this, [this, &account] {
         m_library = false;
-        emit changed();
-    });
-    connect(&account.feed(), &library::TeamNodeSync::catchUpStarted, this, [this] {
-        m_tips = true;
-        emit changed();
-    });
-    connect(&account.feed(), &library::TeamNodeSync::catchUpEnded, this, [this] {
         m_tips = false;
+        followTeamSync(account);
         emit changed();
     });
+}
+
+void SyncProgress::followTeamSync(Account& account) {
+    const auto follow = [this](library::TeamNodeSync& sync, bool SyncProgress::*running) {
+        connect(&sync, &library::TeamNodeSync::catchUpStarted, this, [this, running] {
+            this->*running = true;
+            emit changed();
+        });
+        connect(&sync, &library::TeamNodeSync::catchUpEnded, this, [this, running] {
+            this->*running = false;
+            emit changed();
+        });
+    };
+    follow(account.library(), &SyncProgress::m_library);
+    follow(account.feed(), &SyncProgress::m_tips);
 }
 
 QString SyncProgress::text() const {

@@ -26,6 +26,8 @@ signals:
     void changed();
 
 private:
+    void followTeamSync(Account& account);
+
     bool m_history = false;
     bool m_library = false;
     bool m_tips = false;

@@ -26,7 +26,16 @@ TipListModel::TipListModel(Account& account, QObject* parent)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &TipListModel::reload);
-    connect(&account.feed(), &feed::FeedSync::tipsChanged, this, [this] { scheduleReload(); });
+    auto follow = [this] {
+        connect(&m_account.feed(), &feed::FeedSync::tipsChanged, this,
+                [this] { scheduleReload(); });
+    };
+    follow();
+    // Another team service: another feed sync.
+    connect(&account, &Account::teamServiceChanged, this, [this, follow] {
+        follow();
+        scheduleReload();
+    });
     connect(&account.contacts(), &ContactDirectory::contactChanged, this, [this] {
         if (!m_rows.isEmpty()) {
             emit dataChanged(index(0), index(int(m_rows.size()) - 1),

@@ -6,6 +6,7 @@
 
 #include "account/Account.h"
 #include "main/MainWindow.h"
+#include "settings/AppSettings.h"
 #include "setup/AccountSetupDialog.h"
 #include "setup/CredentialStore.h"
 
@@ -90,6 +91,8 @@ void AppStartup::openAccount(const Jid& jid, const QString& password, const QUrl
     }
     m_account = std::move(opened).value();
     m_window = std::make_unique<MainWindow>(*m_account);
+    // Theme, notifications and the team service, before the session starts.
+    m_window->applySettings(AppSettings::load());
     m_window->show();
     if (Result<void> r = m_account->signIn(password, server); !r.ok()) {
         QMessageBox::warning(m_window.get(), tr("Cannot sign in"), r.error().message);

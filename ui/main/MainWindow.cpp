@@ -21,7 +21,13 @@
 #include "models/ConnectionState.h"
 #include "models/ConversationListModel.h"
 #include "models/SyncProgress.h"
+#include "notify/DesktopNotifications.h"
+#include "notify/Notifier.h"
+#include "notify/TrayIcon.h"
 #include "search/SearchPalette.h"
+#include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
+#include "settings/Theme.h"
 #include "tips/TipsView.h"
 
 namespace rapport::ui {
@@ -65,6 +71,7 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     // Catch-ups, with counts where there are some.
     auto* progress = new models::SyncProgress(account, this);
     auto* syncLabel = new QLabel;
+    syncLabel->setObjectName(QStringLiteral("syncLabel"));
     auto* syncBar = new QProgressBar;
     syncBar->setMaximumWidth(160);
     syncBar->setTextVisible(false);
@@ -92,6 +99,7 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     connect(m_conversations, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateTitle);
     connect(m_conversations, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateTitle);
     connect(m_conversations, &QAbstractItemModel::modelReset, this, &MainWindow::updateTitle);
+    buildNotifications();
     updateTitle();
 
     connect(m_chats->pane(), &ConversationPane::statusMessage, this,
@@ -126,6 +134,24 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     connect(next, &QAction::triggered, this, [this] { m_chats->openNeighbour(1); });
     addActions({previous, next});
+
+    auto* settingsAction = new QAction(tr("Settings…"), this);
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    if (settingsAction->shortcut().isEmpty()) {
+        settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    }
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    addAction(settingsAction);
+    auto* settingsButton = new QToolButton;
+    settingsButton->setObjectName(QStringLiteral("settingsButton"));
+    settingsButton->setDefaultAction(settingsAction);
+    settingsButton->setIcon(QIcon(QStringLiteral(":/icons/settings.svg")));
+    settingsButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    settingsButton->setAutoRaise(true);
+    settingsButton->setToolTip(
+        tr("Settings (%1)").arg(settingsAction->shortcut().toString(QKeySequence::NativeText)));
+    settingsButton->setAccessibleName(tr("Settings"));
+    m_rail->insertWidget(m_presenceAction, settingsButton);
 
     const QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
@@ -171,7 +197,7 @@ void MainWindow::buildRail() {
     m_presence->setMenu(menu);
     m_presence->setIcon(presenceDot(QStringLiteral("available")));
     m_presence->setText(tr("Available"));
-    rail->addWidget(m_presence);
+    m_presenceAction = rail->addWidget(m_presence);
 }
 
 QAction* MainWindow::addSection(QWidget* section, const QString& icon, const QString& title) {
@@ -215,11 +241,70 @@ int MainWindow::unreadTotal() const {
 void MainWindow::updateTitle() {
     const int unread = unreadTotal();
     setWindowTitle(unread > 0 ? tr("(%1) Rapport").arg(unread) : tr("Rapport"));
+    if (m_tray) {
+        m_tray->setUnread(unread);
+    }
+}
+
+void MainWindow::buildNotifications() {
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new TrayIcon(this, this);
+        m_tray->show();
+    }
+    auto* backend = DesktopNotifications::create(m_tray, this);
+    m_notifier = new Notifier(m_account, this, backend, this);
+    connect(m_notifier, &Notifier::openConversation, this,
+            &MainWindow::openConversationFromOutside);
+}
+
+void MainWindow::openConversationFromOutside(const QString& peer) {
+    show();
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    raise();
+    activateWindow();
+    showSection(m_chats);
+    m_chats->openConversation(peer);
+    m_notifier->conversationOpened(peer);
+}
+
+void MainWindow::openSettings() {
+    const QString defaultService = QStringLiteral("pubsub.") + m_account.jid().domain();
+    auto* dialog = new SettingsDialog(AppSettings::load(), defaultService, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const AppSettings chosen = dialog->settings();
+        chosen.save();
+        applySettings(chosen);
+        statusBar()->showMessage(tr("Settings saved."), 4000);
+    });
+    dialog->open();
+}
+
+void MainWindow::applySettings(const AppSettings& settings) {
+    applyTheme(settings.theme);
+    m_notifier->setEnabled(settings.notifications);
+    m_notifier->setSounds(settings.sounds);
+    const Jid service(settings.teamService.isEmpty()
+                          ? QStringLiteral("pubsub.") + m_account.jid().domain()
+                          : settings.teamService);
+    // Only a real change rebuilds the library's and feed's syncs.
+    if (service.bare() != m_account.teamService()) {
+        m_account.setTeamService(service);
+    }
 }
 
 void MainWindow::updateConnection() {
     m_connection->setText(m_connectionState->text());
     m_connection->setToolTip(m_connectionState->lastError());
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // Back at the window: the open conversation's notification is old news.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_notifier &&
+        currentSection() == m_chats && !m_chats->pane()->peer().isEmpty()) {
+        m_notifier->conversationOpened(m_chats->pane()->peer());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

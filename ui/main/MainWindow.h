@@ -24,7 +24,10 @@ class ConnectionState;
 namespace rapport::ui {
 
 class ChatsView;
+class Notifier;
 class SearchPalette;
+class TrayIcon;
+struct AppSettings;
 class LibraryView;
 class TipsView;
 
@@ -45,14 +48,26 @@ public:
     models::ConversationListModel* conversations() const { return m_conversations; }
     QLabel* connectionLabel() const { return m_connection; }
     int unreadTotal() const;
+    Notifier* notifier() const { return m_notifier; }
+    // Null where the desktop has no tray.
+    TrayIcon* trayIcon() const { return m_tray; }
+
+    // Settings…: the dialog, then applySettings() with what was chosen.
+    void openSettings();
+    // Theme, notifications and team service as `settings` say (start-up and the dialog).
+    void applySettings(const AppSettings& settings);
+    // The window forward, showing the conversation with `peer` (a notification's click).
+    void openConversationFromOutside(const QString& peer);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void buildRail();
     void updateTitle();
     void updateConnection();
+    void buildNotifications();
 
     Account& m_account;
     models::ConversationListModel* m_conversations;
@@ -60,6 +75,7 @@ private:
     QStackedWidget* m_sections;
     QToolBar* m_rail = nullptr;
     QAction* m_railEnd = nullptr;  // sections go before it, presence after
+    QAction* m_presenceAction = nullptr;
     QActionGroup* m_sectionGroup = nullptr;
     ChatsView* m_chats;
     SearchPalette* m_search = nullptr;
@@ -67,6 +83,8 @@ private:
     TipsView* m_tips;
     QToolButton* m_presence;
     QLabel* m_connection;
+    TrayIcon* m_tray = nullptr;
+    Notifier* m_notifier = nullptr;
 };
 
 }  // namespace rapport::ui
