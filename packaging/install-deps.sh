@@ -16,6 +16,8 @@ packages=(
   prosody python3-slixmpp
   # headless UI tests, screenshots
   xvfb xauth imagemagick
+  # a private D-Bus session bus for the desktop-notification test
+  dbus-daemon
 )
 
 missing=()
