@@ -208,6 +208,7 @@ Result<void> Account::signIn(const QString& password, const QUrl& server, const 
                                         : resource;
         s.url = url;
         s.autoReconnect = true;
+        s.trustedCertificates = m_trustedCertificates;
         m_client->setSettings(s);
         m_client->connectToServer();
     };
@@ -225,6 +226,21 @@ Result<void> Account::signIn(const QString& password, const QUrl& server, const 
 
 void Account::signOut() {
     m_client->disconnectFromServer();
+}
+
+void Account::setTrustedCertificates(const QByteArrayList& sha256) {
+    m_trustedCertificates = sha256;
+    xmpp::Client::Settings s = m_client->settings();
+    if (!s.jid.isEmpty()) {
+        s.trustedCertificates = sha256;
+        m_client->setSettings(s);
+    }
+}
+
+void Account::reconnect() {
+    if (!m_client->settings().jid.isEmpty()) {
+        m_client->connectToServer();
+    }
 }
 
 void Account::setOwnPresence(const QString& show, const QString& status) {

@@ -4,6 +4,7 @@
 // to an Account, never to xmpp/ or store/ wiring of their own.
 #pragma once
 
+#include <QByteArrayList>
 #include <QFuture>
 #include <QObject>
 #include <QUrl>
@@ -93,6 +94,12 @@ public:
     Result<void> signIn(const QString& password, const QUrl& server = {},
                         const QString& resource = {});
     void signOut();
+    // Server certificates the user trusted although nobody vouches for them (SHA-256
+    // digests): for this session's next connection and every later signIn().
+    void setTrustedCertificates(const QByteArrayList& sha256);
+    // Signed in but offline for a reason the user has fixed (a certificate now trusted):
+    // connect again now, with the same password and server.
+    void reconnect();
     // Whether ws:// (no TLS) is acceptable: only to this machine.
     static bool isLoopback(const QUrl& url);
 
@@ -160,6 +167,7 @@ private:
     // A session started and the tips feed waits for the library's catch-up to end: one
     // catch-up at a time keeps the start light, and each one's transfer figures its own.
     bool m_feedWaiting = false;
+    QByteArrayList m_trustedCertificates;
     QString m_ownShow = QStringLiteral("available");
     QString m_ownStatus;
 };

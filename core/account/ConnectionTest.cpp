@@ -52,6 +52,7 @@ void ConnectionTest::run(const Jid& jid, const QString& password, const QUrl& se
         s.resource = QStringLiteral("rapport-test");
         s.url = url;
         s.autoReconnect = false;
+        s.trustedCertificates = m_trusted;
         m_client->setSettings(s);
         m_client->connectToServer();
     };
@@ -61,6 +62,10 @@ void ConnectionTest::run(const Jid& jid, const QString& password, const QUrl& se
     }
     m_nam = std::make_unique<QNetworkAccessManager>();
     onFinished(xmpp::EndpointDiscovery::discover(m_nam.get(), jid.domain()), this, connectTo);
+}
+
+QSslCertificate ConnectionTest::rejectedCertificate() const {
+    return m_client ? m_client->rejectedCertificate() : QSslCertificate();
 }
 
 void ConnectionTest::finish(const Result<void>& result) {

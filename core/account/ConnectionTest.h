@@ -4,7 +4,9 @@
 // nothing; the store is not touched.
 #pragma once
 
+#include <QByteArrayList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 #include <functional>
 #include <memory>
@@ -32,6 +34,10 @@ public:
              std::function<void(const Result<void>&)> done);
     // Where it connected (or tried to).
     QUrl url() const { return m_url; }
+    // Server certificates the user trusted (SHA-256 digests), for the next run().
+    void setTrustedCertificates(const QByteArrayList& sha256) { m_trusted = sha256; }
+    // After an ErrorCode::Certificate: the certificate refused, to show and maybe trust.
+    QSslCertificate rejectedCertificate() const;
 
 private:
     void finish(const Result<void>& result);
@@ -40,6 +46,7 @@ private:
     std::unique_ptr<xmpp::Client> m_client;
     std::function<void(const Result<void>&)> m_done;
     QUrl m_url;
+    QByteArrayList m_trusted;
 };
 
 }  // namespace rapport

@@ -24,6 +24,7 @@ ConnectionState::ConnectionState(Account& account, QObject* parent)
                 m_phase = Phase::Online;
                 m_lastError.clear();
                 m_needsUser = false;
+                m_certificateRejected = false;
                 m_countdown.stop();
                 break;
             case xmpp::Client::State::Connecting:
@@ -53,8 +54,13 @@ ConnectionState::ConnectionState(Account& account, QObject* parent)
         m_lastError = error.message;
         m_needsUser = error.code == ErrorCode::AuthenticationFailed ||
                       error.code == ErrorCode::Certificate || error.code == ErrorCode::Usage;
+        m_certificateRejected = error.code == ErrorCode::Certificate;
         emit changed();
     });
+}
+
+QSslCertificate ConnectionState::rejectedCertificate() const {
+    return m_certificateRejected ? m_account.client().rejectedCertificate() : QSslCertificate();
 }
 
 QString ConnectionState::text() const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSslCertificate>
 #include <QTimer>
 
 namespace rapport {
@@ -26,6 +27,9 @@ public:
     QString lastError() const { return m_lastError; }
     // The error needs the user (wrong password, certificate, refused address): no retry.
     bool needsUser() const { return m_needsUser; }
+    // The server's certificate was refused: the certificate, for the user to inspect and
+    // perhaps trust (Account::setTrustedCertificates, then Account::reconnect). Null if not.
+    QSslCertificate rejectedCertificate() const;
 
 signals:
     void changed();
@@ -35,6 +39,7 @@ private:
     Phase m_phase = Phase::Offline;
     QString m_lastError;
     bool m_needsUser = false;
+    bool m_certificateRejected = false;
     int m_retryIn = 0;
     QTimer m_countdown;
 };

@@ -72,6 +72,11 @@ void Client::setSettings(const Settings& settings) {
     s.resource = settings.resource;
     s.url = settings.url;
     m_stream->setSettings(s);
+    m_stream->transport()->setTrustedCertificates(settings.trustedCertificates);
+}
+
+QSslCertificate Client::rejectedCertificate() const {
+    return m_stream->transport()->rejectedCertificate();
 }
 
 void Client::connectToServer() {

@@ -36,6 +36,8 @@ public:
         QUrl url;
         bool autoReconnect = true;
         int iqTimeoutMs = 30000;
+        // SHA-256 digests of server certificates the user trusted (Transport).
+        QByteArrayList trustedCertificates;
     };
 
     // transport: null means a real WebSocketTransport.
@@ -50,6 +52,8 @@ public:
 
     State state() const { return m_state; }
     const Error& lastError() const { return m_lastError; }
+    // After an ErrorCode::Certificate: the certificate refused, for the user to inspect.
+    QSslCertificate rejectedCertificate() const;
     // Seconds until the next attempt while Reconnecting.
     int reconnectInSeconds() const;
     Jid boundJid() const { return m_stream->boundJid(); }

@@ -2,7 +2,9 @@
 // (RFC 7395). WebSocketTransport is the real one; tests use a fake.
 #pragma once
 
+#include <QByteArrayList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include "common/Result.h"
@@ -26,6 +28,14 @@ public:
     virtual bool isEncrypted() const = 0;
     // True when the peer is a loopback address (where PLAIN may be used unencrypted).
     virtual bool isLoopback() const = 0;
+
+    // Certificates the user chose to trust although nobody vouches for them (a team server
+    // with a self-signed certificate): their SHA-256 digests. The connection accepts exactly
+    // these, whatever else is wrong with them; any other problem still fails closed.
+    virtual void setTrustedCertificates(const QByteArrayList& sha256) { (void)sha256; }
+    // The server certificate of the last connection refused for it (ErrorCode::Certificate),
+    // for the user to inspect and, if they choose, trust. Null if none was.
+    virtual QSslCertificate rejectedCertificate() const { return QSslCertificate(); }
 
 signals:
     void opened();

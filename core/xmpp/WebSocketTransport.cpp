@@ -54,8 +54,20 @@ void WebSocketTransport::resetSocket() {
         finish(Error::make(ErrorCode::Protocol,
                            tr("The server sent a binary WebSocket message; XMPP uses text.")));
     });
-    connect(s, &QWebSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
-        // Never ignore: a certificate problem fails closed, with the reason shown.
+    connect(s, &QWebSocket::sslErrors, this, [this, s](const QList<QSslError>& errors) {
+        // The server's own certificate (the chain's first), which the user may have trusted.
+        QSslCertificate leaf = s->sslConfiguration().peerCertificate();
+        for (const QSslError& e : errors) {
+            if (leaf.isNull()) {
+                leaf = e.certificate();
+            }
+        }
+        if (!leaf.isNull() && m_trusted.contains(leaf.digest(QCryptographicHash::Sha256))) {
+            s->ignoreSslErrors(errors);
+            return;
+        }
+        // Otherwise never ignore: a certificate problem fails closed, with the reason shown.
+        m_rejected = leaf;
         m_tlsProblem = describeCertificateErrors(errors);
     });
     connect(
@@ -103,6 +115,7 @@ void WebSocketTransport::open(const QUrl& url) {
     m_closing = false;
     m_finished = false;
     m_tlsProblem.clear();
+    m_rejected.clear();
     resetSocket();
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({QStringLiteral("xmpp")});

@@ -1,5 +1,6 @@
 // XMPP over WebSocket (RFC 7395) with QWebSocket: offers exactly the "xmpp"
-// subprotocol, fails closed on any TLS certificate problem and names it.
+// subprotocol, fails closed on any TLS certificate problem and names it, unless the user
+// trusted that very certificate (its SHA-256 digest).
 #pragma once
 
 #include <QSslError>
@@ -23,6 +24,8 @@ public:
     void abort() override;
     bool isEncrypted() const override;
     bool isLoopback() const override;
+    void setTrustedCertificates(const QByteArrayList& sha256) override { m_trusted = sha256; }
+    QSslCertificate rejectedCertificate() const override { return m_rejected; }
 
     static QString describeCertificateErrors(const QList<QSslError>& errors);
 
@@ -36,6 +39,8 @@ private:
     bool m_closing = false;
     bool m_finished = true;
     QString m_tlsProblem;
+    QByteArrayList m_trusted;
+    QSslCertificate m_rejected;
 };
 
 }  // namespace rapport::xmpp

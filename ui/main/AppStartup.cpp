@@ -8,6 +8,7 @@
 #include "main/MainWindow.h"
 #include "settings/AppSettings.h"
 #include "setup/AccountSetupDialog.h"
+#include "setup/CertificateTrust.h"
 #include "setup/CredentialStore.h"
 
 namespace rapport::ui {
@@ -93,6 +94,7 @@ void AppStartup::openAccount(const Jid& jid, const QString& password, const QUrl
     m_window = std::make_unique<MainWindow>(*m_account);
     // Theme, notifications and the team service, before the session starts.
     m_window->applySettings(AppSettings::load());
+    m_account->setTrustedCertificates(trustedCertificates());
     m_window->show();
     if (Result<void> r = m_account->signIn(password, server); !r.ok()) {
         QMessageBox::warning(m_window.get(), tr("Cannot sign in"), r.error().message);

@@ -3,10 +3,13 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QMenu>
 #include <QPainter>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -28,6 +31,7 @@
 #include "settings/AppSettings.h"
 #include "settings/SettingsDialog.h"
 #include "settings/Theme.h"
+#include "setup/CertificateTrust.h"
 #include "tips/TipsView.h"
 
 namespace rapport::ui {
@@ -90,6 +94,12 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
 
     m_connection = new QLabel;
     m_connection->setAccessibleName(tr("Connection"));
+    m_reviewCertificate = new QPushButton(tr("Review certificate…"));
+    m_reviewCertificate->setObjectName(QStringLiteral("reviewCertificate"));
+    m_reviewCertificate->setFlat(true);
+    m_reviewCertificate->hide();
+    connect(m_reviewCertificate, &QPushButton::clicked, this, &MainWindow::reviewCertificate);
+    statusBar()->addPermanentWidget(m_reviewCertificate);
     statusBar()->addPermanentWidget(m_connection);
     connect(m_connectionState, &models::ConnectionState::changed, this,
             &MainWindow::updateConnection);
@@ -296,6 +306,39 @@ void MainWindow::applySettings(const AppSettings& settings) {
 void MainWindow::updateConnection() {
     m_connection->setText(m_connectionState->text());
     m_connection->setToolTip(m_connectionState->lastError());
+    m_reviewCertificate->setVisible(!m_connectionState->rejectedCertificate().isNull());
+}
+
+void MainWindow::reviewCertificate() {
+    const QSslCertificate certificate = m_connectionState->rejectedCertificate();
+    if (certificate.isNull()) {
+        return;
+    }
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("certificateDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Server certificate"));
+    auto* intro =
+        new QLabel(tr("Rapport stopped connecting: nobody you trust vouches for the "
+                      "server's certificate. It may be your team's own certificate, "
+                      "or someone in between. Compare its fingerprint with the one "
+                      "your administrator gave you before you trust it."));
+    intro->setWordWrap(true);
+    auto* panel = new CertificateTrustPanel;
+    panel->showCertificate(certificate);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(panel, &CertificateTrustPanel::trusted, dialog, [this, dialog] {
+        m_account.setTrustedCertificates(trustedCertificates());
+        m_account.reconnect();
+        dialog->accept();
+    });
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(intro);
+    layout->addWidget(panel);
+    layout->addWidget(buttons);
+    dialog->resize(560, dialog->sizeHint().height());
+    dialog->open();
 }
 
 void MainWindow::changeEvent(QEvent* event) {

@@ -11,6 +11,7 @@ class QActionGroup;
 class QToolBar;
 class QToolButton;
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 
 namespace rapport {
@@ -68,6 +69,8 @@ private:
     void updateTitle();
     void updateConnection();
     void buildNotifications();
+    // The server's certificate was refused: its details, and trusting it.
+    void reviewCertificate();
 
     Account& m_account;
     models::ConversationListModel* m_conversations;
@@ -83,6 +86,7 @@ private:
     TipsView* m_tips;
     QToolButton* m_presence;
     QLabel* m_connection;
+    QPushButton* m_reviewCertificate = nullptr;
     TrayIcon* m_tray = nullptr;
     Notifier* m_notifier = nullptr;
 };

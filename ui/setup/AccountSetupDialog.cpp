@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "account/ConnectionTest.h"
+#include "setup/CertificateTrust.h"
 
 namespace rapport::ui {
 
@@ -42,6 +43,10 @@ AccountSetupDialog::AccountSetupDialog(QWidget* parent) : QDialog(parent) {
     m_status->setAccessibleName(tr("Connection test result"));
     m_status->setMinimumHeight(fontMetrics().height() * 3);
 
+    m_certificate = new CertificateTrustPanel;
+    connect(m_certificate, &CertificateTrustPanel::trusted, this,
+            [this] { runTest(m_acceptAfterTest); });
+
     auto* buttons = new QDialogButtonBox;
     m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     m_signIn = buttons->addButton(tr("Sign &in"), QDialogButtonBox::AcceptRole);
@@ -55,8 +60,9 @@ AccountSetupDialog::AccountSetupDialog(QWidget* parent) : QDialog(parent) {
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_status);
+    layout->addWidget(m_certificate);
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 }
 
 Jid AccountSetupDialog::jid() const {
@@ -113,12 +119,25 @@ void AccountSetupDialog::runTest(bool thenAccept) {
         return;
     }
     setBusy(true);
+    m_certificate->showCertificate(QSslCertificate());
+    m_acceptAfterTest = thenAccept;
     delete m_connectionTest;
     m_connectionTest = new ConnectionTest(this);
+    m_connectionTest->setTrustedCertificates(trustedCertificates());
     m_connectionTest->run(jid(), password(), server(), [this, thenAccept](const Result<void>& r) {
         setBusy(false);
         if (!r.ok()) {
-            showStatus(false, r.error().message);
+            const bool certificate = r.error().code == ErrorCode::Certificate;
+            // The panel below shows the certificate; the full error stays in the tooltip.
+            m_status->setToolTip(certificate ? r.error().message : QString());
+            showStatus(false, certificate
+                                  ? tr("The server's certificate is not trusted: nobody you "
+                                       "trust vouches for it. Compare its fingerprint with the "
+                                       "one your administrator gave you before you trust it.")
+                                  : r.error().message);
+            if (certificate) {
+                m_certificate->showCertificate(m_connectionTest->rejectedCertificate());
+            }
             return;
         }
         showStatus(true, tr("Connected to %1 as %2.")

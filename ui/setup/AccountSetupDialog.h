@@ -2,6 +2,8 @@
 // server's WebSocket address. "Test connection" signs in once and shows success or exactly
 // what is wrong; "Sign in" does the same and closes on success. The dialog only collects
 // and checks; the caller stores the password (CredentialStore) and the rest (settings).
+// A certificate nobody vouches for is shown with its details and an explicit "Trust this
+// certificate" (saved in the settings, then the test runs again).
 #pragma once
 
 #include <QDialog>
@@ -18,6 +20,8 @@ class ConnectionTest;
 }
 
 namespace rapport::ui {
+
+class CertificateTrustPanel;
 
 class AccountSetupDialog : public QDialog {
     Q_OBJECT
@@ -37,6 +41,7 @@ public:
     QPushButton* testButton() const { return m_test; }
     QPushButton* signInButton() const { return m_signIn; }
     QLabel* statusLabel() const { return m_status; }
+    CertificateTrustPanel* certificatePanel() const { return m_certificate; }
 
 signals:
     // A test finished: ok, and the text shown.
@@ -53,6 +58,8 @@ private:
     QPushButton* m_test;
     QPushButton* m_signIn;
     QLabel* m_status;
+    CertificateTrustPanel* m_certificate;
+    bool m_acceptAfterTest = false;
     ConnectionTest* m_connectionTest = nullptr;
 };
 
