@@ -50,6 +50,10 @@ Result<std::unique_ptr<Account>> Account::open(const QString& profileDir, const 
     return std::unique_ptr<Account>(new Account(jid.bare(), std::move(db).value()));
 }
 
+Result<std::unique_ptr<Account>> Account::openLocalOnly(const QString& profileDir) {
+    return open(profileDir, localOnlyJid());
+}
+
 Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     : m_jid(jid), m_db(std::move(db)) {
     m_messages = std::make_unique<store::MessageStore>(*m_db);
@@ -186,6 +190,10 @@ bool Account::isLoopback(const QUrl& url) {
 }
 
 Result<void> Account::signIn(const QString& password, const QUrl& server, const QString& resource) {
+    if (isLocalOnly()) {
+        return Error::make(ErrorCode::Usage,
+                           tr("Rapport is used without an account here: add one to sign in."));
+    }
     if (!server.isEmpty()) {
         if (!server.isValid() || (server.scheme() != u"ws" && server.scheme() != u"wss") ||
             server.host().isEmpty()) {

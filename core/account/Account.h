@@ -60,6 +60,12 @@ class Account : public QObject {
 public:
     // Opens (or creates) the account's store under `profileDir`. Does not connect.
     static Result<std::unique_ptr<Account>> open(const QString& profileDir, const Jid& jid);
+    // Without an account: the local library (answers written or imported here) and search,
+    // in a store of its own in the profile. It never signs in (signIn() says so).
+    static Result<std::unique_ptr<Account>> openLocalOnly(const QString& profileDir);
+    bool isLocalOnly() const { return m_jid == localOnlyJid(); }
+    // The address a local-only profile files its answers under (".invalid" never resolves).
+    static Jid localOnlyJid() { return Jid(QStringLiteral("me"), QStringLiteral("local.invalid")); }
     ~Account() override;
 
     const Jid& jid() const { return m_jid; }

@@ -85,7 +85,10 @@ QVariant AnswerListModel::data(const QModelIndex& index, int role) const {
         case UsesRole:
             return a.uses;
         case StateRole:
-            return library::stateName(a.state);
+            // Without an account nothing waits to be published: the answer is just local.
+            return m_account.isLocalOnly() && a.state == Answer::State::Pending
+                       ? QStringLiteral("local")
+                       : library::stateName(a.state);
         case ConflictOfRole:
             return a.conflictOf;
         case BodyRole:

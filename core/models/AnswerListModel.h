@@ -27,7 +27,7 @@ public:
         AuthorRole,      // bare JID of whoever wrote this version
         UpdatedRole,     // QDateTime, UTC
         UsesRole,        // int
-        StateRole,       // "published", "pending" or "conflict"
+        StateRole,       // "published", "pending", "conflict", or "local" (no account)
         ConflictOfRole,  // a conflict copy's answer id, else empty
         BodyRole,        // Markdown
     };

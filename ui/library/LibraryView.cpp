@@ -224,11 +224,13 @@ void LibraryView::showCurrent() {
     if (!a->tags.isEmpty()) {
         meta << a->tags.join(QStringLiteral(", "));
     }
+    const QString author = a->author == m_account.jid().bareString() ? tr("you") : a->author;
     meta << tr("by %1, %2")
-                .arg(a->author, relativeTimeText(a->updated, QDateTime::currentDateTimeUtc()));
+                .arg(author, relativeTimeText(a->updated, QDateTime::currentDateTimeUtc()));
     meta << (a->uses > 0 ? tr("used %n times", nullptr, a->uses) : tr("not used yet"));
     if (const QString badge = AnswerDelegate::badgeText(library::stateName(a->state));
-        !badge.isEmpty()) {
+        !badge.isEmpty() &&
+        !(m_account.isLocalOnly() && a->state == library::Answer::State::Pending)) {
         meta << (conflict ? tr("%1: a text that lost a concurrent edit").arg(badge)
                           : tr("%1: not published yet").arg(badge));
     }

@@ -17,6 +17,7 @@ namespace {
 
 const QString kJidKey = QStringLiteral("account/jid");
 const QString kServerKey = QStringLiteral("account/server");
+const QString kLocalOnlyKey = QStringLiteral("account/localOnly");
 
 }  // namespace
 
@@ -32,7 +33,11 @@ void AppStartup::start() {
     const QSettings settings;
     const QString jid = settings.value(kJidKey).toString();
     if (jid.isEmpty()) {
-        askForAccount({});
+        if (settings.value(kLocalOnlyKey).toBool()) {
+            openLocalOnly();
+        } else {
+            askForAccount({});
+        }
         return;
     }
     const QUrl server = settings.value(kServerKey).toUrl();
@@ -63,6 +68,7 @@ void AppStartup::askForAccount(const QString& why) {
         QSettings settings;
         settings.setValue(kJidKey, jid.bareString());
         settings.setValue(kServerKey, server);
+        settings.remove(kLocalOnlyKey);
         m_credentials.writePassword(
             jid.bareString(), password, [this, jid, password, server](const Result<void>& saved) {
                 openAccount(jid, password, server);
@@ -75,6 +81,13 @@ void AppStartup::askForAccount(const QString& why) {
                 }
             });
     });
+    // The local window opens before the dialog closes, so that closing it is not giving up.
+    connect(dialog, &AccountSetupDialog::withoutAccountChosen, this, [this] {
+        QSettings().setValue(kLocalOnlyKey, true);
+        if (!m_account || !m_account->isLocalOnly()) {
+            openLocalOnly();
+        }
+    });
     connect(dialog, &QDialog::rejected, this, [this] {
         if (!m_window) {
             emit gaveUp(0);
@@ -86,19 +99,40 @@ void AppStartup::askForAccount(const QString& why) {
 void AppStartup::openAccount(const Jid& jid, const QString& password, const QUrl& server) {
     auto opened = Account::open(m_profileDir, jid);
     if (!opened.ok()) {
+        QMessageBox::critical(m_window.get(), tr("Rapport cannot start"), opened.error().message);
+        if (!m_window) {
+            emit gaveUp(1);
+        }
+        return;
+    }
+    m_window.reset();  // a local-only window, if the account was added from it
+    m_account = std::move(opened).value();
+    m_account->setTrustedCertificates(trustedCertificates());
+    showWindow();
+    if (Result<void> r = m_account->signIn(password, server); !r.ok()) {
+        QMessageBox::warning(m_window.get(), tr("Cannot sign in"), r.error().message);
+    }
+}
+
+void AppStartup::openLocalOnly() {
+    auto opened = Account::openLocalOnly(m_profileDir);
+    if (!opened.ok()) {
         QMessageBox::critical(nullptr, tr("Rapport cannot start"), opened.error().message);
         emit gaveUp(1);
         return;
     }
+    m_window.reset();
     m_account = std::move(opened).value();
+    showWindow();
+    connect(m_window.get(), &MainWindow::signInRequested, this,
+            [this] { askForAccount(tr("Sign in to chat, and to share answers and tips.")); });
+}
+
+void AppStartup::showWindow() {
     m_window = std::make_unique<MainWindow>(*m_account);
     // Theme, notifications and the team service, before the session starts.
     m_window->applySettings(AppSettings::load());
-    m_account->setTrustedCertificates(trustedCertificates());
     m_window->show();
-    if (Result<void> r = m_account->signIn(password, server); !r.ok()) {
-        QMessageBox::warning(m_window.get(), tr("Cannot sign in"), r.error().message);
-    }
 }
 
 }  // namespace rapport::ui

@@ -1,7 +1,8 @@
 // What happens when the desktop app starts: find the account (settings) and its password
 // (the keychain), or ask for them with the set-up dialog; open the account's store; show
 // the main window at once (the store is the source of truth, so it fills offline) and sign
-// in behind it.
+// in behind it. Without an account (the user's choice in the set-up dialog, remembered), the
+// window has the local library and search, and "Sign in…" to add the account later.
 #pragma once
 
 #include <QObject>
@@ -41,6 +42,10 @@ signals:
 private:
     void askForAccount(const QString& why);
     void openAccount(const Jid& jid, const QString& password, const QUrl& server);
+    // No account: the local library and search (Account::openLocalOnly).
+    void openLocalOnly();
+    // The window for m_account, replacing any earlier one.
+    void showWindow();
 
     QString m_profileDir;
     CredentialStore& m_credentials;

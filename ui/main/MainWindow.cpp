@@ -66,11 +66,20 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     m_chats = new ChatsView(account, *m_conversations);
     setCentralWidget(m_sections);
     buildRail();
-    addSection(m_chats, QStringLiteral(":/icons/chats.svg"), tr("Chats"));
     m_library = new LibraryView(account);
-    addSection(m_library, QStringLiteral(":/icons/library.svg"), tr("Library"));
     m_tips = new TipsView(account);
-    addSection(m_tips, QStringLiteral(":/icons/tips.svg"), tr("Tips"));
+    if (account.isLocalOnly()) {
+        // No account: the local library and search; chats and tips need a team server.
+        m_chats->setParent(this);
+        m_chats->hide();
+        m_tips->setParent(this);
+        m_tips->hide();
+        addSection(m_library, QStringLiteral(":/icons/library.svg"), tr("Library"));
+    } else {
+        addSection(m_chats, QStringLiteral(":/icons/chats.svg"), tr("Chats"));
+        addSection(m_library, QStringLiteral(":/icons/library.svg"), tr("Library"));
+        addSection(m_tips, QStringLiteral(":/icons/tips.svg"), tr("Tips"));
+    }
 
     // Catch-ups, with counts where there are some.
     auto* progress = new models::SyncProgress(account, this);
@@ -100,6 +109,16 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     m_reviewCertificate->hide();
     connect(m_reviewCertificate, &QPushButton::clicked, this, &MainWindow::reviewCertificate);
     statusBar()->addPermanentWidget(m_reviewCertificate);
+    if (account.isLocalOnly()) {
+        auto* signIn = new QPushButton(tr("Sign in…"));
+        signIn->setObjectName(QStringLiteral("signInButton"));
+        signIn->setToolTip(
+            tr("Add your team's chat account for chats, the team's library "
+               "and tips."));
+        connect(signIn, &QPushButton::clicked, this, &MainWindow::signInRequested);
+        statusBar()->addPermanentWidget(signIn);
+        m_presenceAction->setVisible(false);
+    }
     statusBar()->addPermanentWidget(m_connection);
     connect(m_connectionState, &models::ConnectionState::changed, this,
             &MainWindow::updateConnection);
@@ -304,6 +323,10 @@ void MainWindow::applySettings(const AppSettings& settings) {
 }
 
 void MainWindow::updateConnection() {
+    if (m_account.isLocalOnly()) {
+        m_connection->setText(tr("No account: your library on this computer"));
+        return;
+    }
     m_connection->setText(m_connectionState->text());
     m_connection->setToolTip(m_connectionState->lastError());
     m_reviewCertificate->setVisible(!m_connectionState->rejectedCertificate().isNull());

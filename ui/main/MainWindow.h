@@ -60,6 +60,10 @@ public:
     // The window forward, showing the conversation with `peer` (a notification's click).
     void openConversationFromOutside(const QString& peer);
 
+signals:
+    // Without an account, the user asked to add one (AppStartup shows the set-up dialog).
+    void signInRequested();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;

@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -51,6 +52,16 @@ AccountSetupDialog::AccountSetupDialog(QWidget* parent) : QDialog(parent) {
     m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     m_signIn = buttons->addButton(tr("Sign &in"), QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Cancel);
+    m_withoutAccount = new QPushButton(tr("Continue &without an account"));
+    m_withoutAccount->setObjectName(QStringLiteral("withoutAccount"));
+    m_withoutAccount->setToolTip(
+        tr("Use the answer library and search on this computer only; "
+           "add an account later with \"Sign in…\"."));
+    m_withoutAccount->setFlat(true);
+    connect(m_withoutAccount, &QPushButton::clicked, this, [this] {
+        emit withoutAccountChosen();
+        reject();
+    });
     m_signIn->setDefault(true);
     connect(m_test, &QPushButton::clicked, this, [this] { runTest(false); });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] { runTest(true); });
@@ -61,7 +72,11 @@ AccountSetupDialog::AccountSetupDialog(QWidget* parent) : QDialog(parent) {
     layout->addLayout(form);
     layout->addWidget(m_status);
     layout->addWidget(m_certificate);
-    layout->addWidget(buttons);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_withoutAccount);
+    bottom->addStretch();
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
     setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 }
 

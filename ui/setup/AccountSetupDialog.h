@@ -40,12 +40,16 @@ public:
     QLineEdit* serverEdit() const { return m_server; }
     QPushButton* testButton() const { return m_test; }
     QPushButton* signInButton() const { return m_signIn; }
+    QPushButton* withoutAccountButton() const { return m_withoutAccount; }
     QLabel* statusLabel() const { return m_status; }
     CertificateTrustPanel* certificatePanel() const { return m_certificate; }
 
 signals:
     // A test finished: ok, and the text shown.
     void tested(bool ok, const QString& message);
+    // "Continue without an account": the local library and search only (the dialog closes
+    // as rejected after saying this).
+    void withoutAccountChosen();
 
 private:
     void runTest(bool thenAccept);
@@ -57,6 +61,7 @@ private:
     QLineEdit* m_server;
     QPushButton* m_test;
     QPushButton* m_signIn;
+    QPushButton* m_withoutAccount;
     QLabel* m_status;
     CertificateTrustPanel* m_certificate;
     bool m_acceptAfterTest = false;
