@@ -13,15 +13,24 @@ ReplySuggestions::ReplySuggestions(store::Database& db, AnswerStore& answers, QO
     : QObject(parent), m_db(db), m_answers(answers) {}
 
 void ReplySuggestions::messageReceived(const QString& peer, const QString& text) {
-    const quint64 request = ++m_requests;
-    m_latest.insert(peer, request);
+    if (m_searching.contains(peer)) {
+        m_waiting.insert(peer, text);  // replaces an older one still waiting
+        return;
+    }
+    suggest(peer, text);
+}
+
+void ReplySuggestions::suggest(const QString& peer, const QString& text) {
+    m_searching.insert(peer);
     // A failure (logged by the search) just means no suggestions this time.
     auto future = m_db.run([text](QSqlDatabase& db) {
         return search::SearchService::suggestAnswers(db, text, Count);
     });
-    onFinished(future, this, [this, peer, request](const QList<search::SearchHit>& hits) {
-        if (m_latest.value(peer) != request) {
-            return;  // a newer message from the same person is being looked at
+    onFinished(future, this, [this, peer](const QList<search::SearchHit>& hits) {
+        m_searching.remove(peer);
+        if (m_waiting.contains(peer)) {
+            suggest(peer, m_waiting.take(peer));  // a newer message came: its answers count
+            return;
         }
         m_byPeer.insert(peer, hits);
         emit suggestionsChanged(peer, hits);

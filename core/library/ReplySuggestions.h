@@ -12,6 +12,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include "common/Result.h"
 #include "library/Placeholders.h"
@@ -60,11 +61,15 @@ signals:
     void suggestionsChanged(const QString& peer, const QList<rapport::search::SearchHit>& answers);
 
 private:
+    void suggest(const QString& peer, const QString& text);
+
     store::Database& m_db;
     AnswerStore& m_answers;
     QHash<QString, QList<search::SearchHit>> m_byPeer;
-    QHash<QString, quint64> m_latest;  // per peer: the newest request, so older ones lose
-    quint64 m_requests = 0;
+    // One search per peer at a time: what arrives meanwhile waits, and only the newest
+    // message is searched next (a burst of 5,000 costs a few searches, not 5,000).
+    QSet<QString> m_searching;
+    QHash<QString, QString> m_waiting;
 };
 
 }  // namespace rapport::library
