@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -65,6 +66,9 @@ class TestAnswersInChat : public QObject {
 
 private slots:
     void initTestCase() {
+        // Settings (drafts, window state) in the test's own folder, never the user's.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
         QString error;
         QVERIFY2(
             rapport::test::startWithUsers(
@@ -138,6 +142,7 @@ private slots:
         pane.resize(900, 600);
         pane.show();
         pane.setPeer(Customer);
+        pane.composer()->clear();  // the unsent reply an earlier test left (a draft)
         ui::Composer* composer = pane.composer();
         composer->setFocus();
         QTest::keyClicks(composer, QStringLiteral("/brows"));
@@ -166,6 +171,7 @@ private slots:
         pane.resize(900, 600);
         pane.show();
         pane.setPeer(Customer);
+        pane.composer()->clear();  // the unsent reply an earlier test left (a draft)
         QTest::keyClicks(pane.composer(),
                          QStringLiteral("Restart the sync service. It fixes the blank page."));
         QTest::keyClick(pane.composer(), Qt::Key_Return);

@@ -12,6 +12,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -64,6 +65,9 @@ class TestTipsUi : public QObject {
 
 private slots:
     void initTestCase() {
+        // Settings (drafts, window state) in the test's own folder, never the user's.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
         server.setAdmins({QStringLiteral("admin@localhost")});
         QString error;
         QVERIFY2(rapport::test::startWithUsers(server,

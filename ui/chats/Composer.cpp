@@ -1,6 +1,7 @@
 #include "chats/Composer.h"
 
 #include <QKeyEvent>
+#include <QSignalBlocker>
 
 namespace rapport::ui {
 
@@ -61,6 +62,22 @@ void Composer::insertAnswerText(const QString& text) {
     }
     insertPlainText(text);
     setFocus();
+}
+
+void Composer::setDraft(const QString& text) {
+    if (std::exchange(m_typing, false)) {
+        emit typingChanged(false);
+    }
+    m_pause.stop();
+    if (std::exchange(m_quickInsert, false)) {
+        emit quickInsertEnded();
+    }
+    {
+        const QSignalBlocker quiet(this);
+        setPlainText(text);
+        moveCursor(QTextCursor::End);
+    }
+    updateHeight();
 }
 
 void Composer::keyPressEvent(QKeyEvent* event) {

@@ -22,6 +22,10 @@ public:
     }
     // Puts `text` where the cursor is; replaces the "/query" of a quick insert.
     void insertAnswerText(const QString& text);
+    // Replaces the text with another conversation's draft. Not typing: no chat state, no
+    // quick insert (if the user was typing, typingChanged(false) goes first, to the peer
+    // they were typing to).
+    void setDraft(const QString& text);
 
 signals:
     void sendRequested(const QString& text);

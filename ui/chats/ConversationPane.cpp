@@ -28,8 +28,13 @@
 
 namespace rapport::ui {
 
+namespace {
+// How long after the last key the reply being typed is saved as the conversation's draft.
+constexpr int kDraftSaveMs = 1500;
+}  // namespace
+
 ConversationPane::ConversationPane(Account& account, QWidget* parent)
-    : QWidget(parent), m_account(account) {
+    : QWidget(parent), m_account(account), m_drafts(account.jid().bareString()) {
     m_title = new QLabel;
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
@@ -53,6 +58,12 @@ ConversationPane::ConversationPane(Account& account, QWidget* parent)
 
     m_composer = new Composer;
     connect(m_composer, &Composer::sendRequested, this, &ConversationPane::send);
+    // The reply being typed is saved a moment after the last key (a crash loses at most
+    // that), and at once when the conversation changes or the window goes.
+    m_draftSave.setSingleShot(true);
+    m_draftSave.setInterval(kDraftSaveMs);
+    connect(&m_draftSave, &QTimer::timeout, this, &ConversationPane::saveDraft);
+    connect(m_composer, &QPlainTextEdit::textChanged, &m_draftSave, qOverload<>(&QTimer::start));
     connect(m_composer, &Composer::typingChanged, this, [this](bool typing) {
         if (!m_peer.isEmpty()) {
             m_account.setComposing(m_peer, typing);
@@ -124,12 +135,22 @@ ConversationPane::ConversationPane(Account& account, QWidget* parent)
     setPeer({});
 }
 
-ConversationPane::~ConversationPane() = default;
+ConversationPane::~ConversationPane() {
+    saveDraft();
+}
+
+void ConversationPane::saveDraft() {
+    m_draftSave.stop();
+    m_drafts.setDraft(m_peer, m_composer->toPlainText());
+}
 
 void ConversationPane::setPeer(const QString& peer) {
     if (peer == m_peer && m_model) {
         return;
     }
+    // The reply typed so far stays with its conversation.
+    saveDraft();
+    m_composer->setDraft(m_drafts.draft(peer));
     m_peer = peer;
     m_peerTyping = false;
     m_view->setModel(nullptr);

@@ -5,8 +5,11 @@
 // reply box opens the quick insert; any message we sent can be saved as an answer.
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 #include <memory>
+
+#include "chats/Drafts.h"
 
 class QLabel;
 class QListView;
@@ -52,6 +55,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void saveDraft();
     void send(const QString& text);
     void showMessageMenu(const QPoint& pos);
     void placeQuickInsert();
@@ -66,6 +70,8 @@ private:
     QListView* m_view;
     MessageDelegate* m_delegate;
     Composer* m_composer;
+    Drafts m_drafts;
+    QTimer m_draftSave;
     SuggestionsPanel* m_suggestions;
     QuickInsertPopup* m_quickInsert;
     std::unique_ptr<models::MessageListModel> m_model;

@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -90,6 +91,30 @@ AnswerEditor::AnswerEditor(Account& account, std::optional<library::Answer> exis
     }
     updatePreview();
     resize(900, 560);
+}
+
+bool AnswerEditor::hasChanges() const {
+    const QString title = m_existing ? m_existing->title : QString();
+    const QStringList tags = m_existing ? m_existing->tags : QStringList();
+    const QString body = m_existing ? m_existing->body : QString();
+    return m_title->text().trimmed() != title || parseTags(m_tags->text()) != tags ||
+           m_body->toPlainText() != body;
+}
+
+void AnswerEditor::reject() {
+    if (hasChanges()) {
+        QMessageBox ask(QMessageBox::Question, windowTitle(),
+                        m_existing ? tr("Discard your changes to this answer?")
+                                   : tr("Discard this new answer?"),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("discardChanges"));
+        ask.button(QMessageBox::Cancel)->setText(tr("Keep editing"));
+        ask.setDefaultButton(QMessageBox::Cancel);
+        if (ask.exec() != QMessageBox::Discard) {
+            return;
+        }
+    }
+    QDialog::reject();
 }
 
 QStringList AnswerEditor::parseTags(const QString& text) {

@@ -1,7 +1,8 @@
 // Writing or changing an answer: the title, the tags (separated by commas or spaces) and the
 // Markdown body with a live rendered preview beside it. Save stores it (create, or an edit
 // by this account) and queues it for the team; a refusal (a broken payload rule, a store
-// error) is shown here, and the dialog stays open with the text.
+// error) is shown here, and the dialog stays open with the text. Closing it with changes
+// asks first: nothing typed is thrown away by a stray Esc.
 #pragma once
 
 #include <QDialog>
@@ -41,6 +42,10 @@ public:
     QLabel* errorLabel() const { return m_error; }
 
     void save();
+    // Cancel, Esc or closing: with unsaved changes, asks before they are thrown away.
+    void reject() override;
+    // Whether the text differs from what the editor opened with.
+    bool hasChanges() const;
 
 signals:
     // Stored (and queued); the dialog then closes.
