@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include "account/Account.h"
+#include "account/ContactDirectory.h"
 #include "common/FutureUtils.h"
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
@@ -74,6 +75,22 @@ QVariant AnswerListModel::data(const QModelIndex& index, int role) const {
         case Qt::ToolTipRole:
         case TitleRole:
             return a.title;
+        case Qt::AccessibleTextRole: {
+            QString text = a.title;
+            if (!a.tags.isEmpty()) {
+                text += tr(", tags: %1").arg(a.tags.join(QStringLiteral(", ")));
+            }
+            text += tr(", by %1").arg(m_account.contacts().name(a.author));
+            if (a.uses > 0) {
+                text += tr(", used %n times", nullptr, a.uses);
+            }
+            if (a.state == Answer::State::Conflict) {
+                text += tr(", conflict copy");
+            } else if (a.state == Answer::State::Pending && !m_account.isLocalOnly()) {
+                text += tr(", not published yet");
+            }
+            return text;
+        }
         case IdRole:
             return a.id;
         case TagsRole:

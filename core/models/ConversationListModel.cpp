@@ -4,12 +4,18 @@
 #include "account/ContactDirectory.h"
 #include "common/FutureUtils.h"
 
+#include <algorithm>
+
 namespace rapport::models {
 
 namespace {
 
 // Many writes in a burst (a catch-up page, a receipt storm) become one re-read.
 constexpr int kCoalesceMs = 30;
+// While writes keep coming (a flood of messages, a long catch-up), the whole list is read
+// at most this often: each read is every conversation (2,000 rows: a few ms in the store
+// and in apply()), and reading it every 30 ms was most of a burst's cost.
+constexpr int kBusyGapMs = 250;
 
 QString oneLine(const QString& text) {
     return text.simplified();
@@ -22,7 +28,13 @@ ConversationListModel::ConversationListModel(Account& account, QObject* parent)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &ConversationListModel::reload);
-    connect(&account, &Account::messagesChanged, this, [this] { m_coalesce.start(); });
+    connect(&account, &Account::messagesChanged, this, [this] {
+        if (m_coalesce.isActive()) {
+            return;  // a re-read is coming; restarting the timer would put it off indefinitely
+        }
+        const qint64 since = m_lastRead.isValid() ? m_lastRead.elapsed() : kBusyGapMs;
+        m_coalesce.start(int(std::max<qint64>(kCoalesceMs, kBusyGapMs - since)));
+    });
     connect(&account.contacts(), &ContactDirectory::contactChanged, this,
             &ConversationListModel::onPresence);
     reload();
@@ -64,6 +76,19 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
         case Qt::ToolTipRole:
         case PeerRole:
             return c.peer;
+        case Qt::AccessibleTextRole: {
+            // Who, what kind, whether they are there, what is new.
+            const QStringList groups = contacts.groups(c.peer);
+            const bool customer = std::none_of(groups.begin(), groups.end(), isColleagueGroup);
+            QString text =
+                tr("%1, %2, %3")
+                    .arg(contacts.name(c.peer), customer ? tr("customer") : tr("colleague"),
+                         presenceText(contacts.presence(c.peer)));
+            if (c.unread > 0) {
+                text += tr(", %n unread", nullptr, c.unread);
+            }
+            return text + QStringLiteral(": ") + oneLine(c.lastMessagePreview);
+        }
         case InitialsRole:
             return ContactDirectory::initials(contacts.name(c.peer));
         case PreviewRole:
@@ -85,6 +110,22 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
     }
 }
 
+QString ConversationListModel::presenceText(const QString& presence) {
+    if (presence == u"available") {
+        return tr("available");
+    }
+    if (presence == u"away") {
+        return tr("away");
+    }
+    if (presence == u"dnd") {
+        return tr("do not disturb");
+    }
+    if (presence == u"offline") {
+        return tr("offline");
+    }
+    return tr("presence unknown");
+}
+
 int ConversationListModel::rowOf(const QString& peer) const {
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (m_rows[i].peer == peer) {
@@ -100,6 +141,7 @@ void ConversationListModel::reload() {
         return;
     }
     m_loading = true;
+    m_lastRead.start();
     onFinished(m_account.conversations().list(), this,
                [this](const Result<QList<store::ConversationSummary>>& fresh) {
                    m_loading = false;

@@ -4,6 +4,7 @@
 // changed; rows move, appear and update in place, so selection and scrolling survive.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
 #include "models/KeyedListModel.h"
@@ -39,6 +40,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // The row of `peer`, or -1.
+    // "available", "away", ... in words.
+    static QString presenceText(const QString& presence);
     int rowOf(const QString& peer) const;
     // Re-reads the list now (it also does so by itself when messages change).
     void reload();
@@ -57,6 +60,7 @@ private:
     Account& m_account;
     QList<store::ConversationSummary> m_rows;
     QTimer m_coalesce;  // many changes in a burst: one re-read
+    QElapsedTimer m_lastRead;
     bool m_loading = false;
     bool m_again = false;
     bool m_loadedOnce = false;

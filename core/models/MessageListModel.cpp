@@ -49,6 +49,24 @@ QString MessageListModel::stateName(State state) {
     return QStringLiteral("received");
 }
 
+QString MessageListModel::stateText(State state) {
+    switch (state) {
+        case State::Queued:
+            return tr("not sent yet");
+        case State::Sent:
+            return tr("sent");
+        case State::Delivered:
+            return tr("delivered");
+        case State::Read:
+            return tr("read");
+        case State::Failed:
+            return tr("could not be sent");
+        case State::Received:
+            break;
+    }
+    return tr("received");
+}
+
 int MessageListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
@@ -87,6 +105,16 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
             return m.timestamp;
         case Qt::ToolTipRole:
             return QLocale().toString(m.timestamp.toLocalTime(), QLocale::LongFormat);
+        case Qt::AccessibleTextRole: {
+            // What a screen reader says for the bubble: who, when, the text, and for ours
+            // how far it got.
+            const QString who = outgoing ? tr("You") : m_account.contacts().name(m.sender);
+            const QString when =
+                QLocale().toString(m.timestamp.toLocalTime(), QLocale::ShortFormat);
+            const QString text = m.retracted ? tr("This message was deleted.") : m.body;
+            return outgoing ? tr("%1, %2, %3: %4").arg(who, when, stateText(m.state), text)
+                            : tr("%1, %2: %3").arg(who, when, text);
+        }
         case OutgoingRole:
             return outgoing;
         case StateRole:

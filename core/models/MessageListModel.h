@@ -55,6 +55,8 @@ public:
     bool isLoading() const { return m_fetching; }
 
     static QString stateName(store::StoredMessage::State state);
+    // The same in words, for people (screen readers, tooltips).
+    static QString stateText(store::StoredMessage::State state);
 
 signals:
     void newestLoaded();               // the first page is in

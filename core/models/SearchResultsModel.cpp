@@ -78,6 +78,15 @@ QVariant SearchResultsModel::data(const QModelIndex& index, int role) const {
             const QString s = search::withoutMatchMarks(h.snippet);
             return h.title.isEmpty() ? s : h.title + QStringLiteral(": ") + s;
         }
+        case Qt::AccessibleTextRole: {
+            const QString snippet = search::withoutMatchMarks(h.snippet);
+            if (h.kind == u"message") {
+                return tr("Message with %1: %2")
+                    .arg(m_account.contacts().name(h.conversation), snippet);
+            }
+            return (h.kind == u"answer" ? tr("Answer %1: %2") : tr("Tip %1: %2"))
+                .arg(h.title, snippet);
+        }
         case KindRole:
             return h.kind;
         case IdRole:

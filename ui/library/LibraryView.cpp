@@ -74,6 +74,7 @@ LibraryView::LibraryView(Account& account, QWidget* parent)
 
     m_title = new QLabel;
     m_title->setObjectName(QStringLiteral("previewTitle"));
+    m_title->setAccessibleName(tr("Answer title"));
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont big = m_title->font();
@@ -82,6 +83,7 @@ LibraryView::LibraryView(Account& account, QWidget* parent)
     m_title->setFont(big);
     m_meta = new QLabel;
     m_meta->setObjectName(QStringLiteral("previewMeta"));
+    m_meta->setAccessibleName(tr("Answer details"));
     m_meta->setWordWrap(true);
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_preview = new MarkdownView;
