@@ -9,11 +9,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUuid>
 #include <QtTest>
 
@@ -233,6 +236,43 @@ private slots:
         auto* status = window->findChild<QLabel*>(QStringLiteral("syncLabel"));
         QVERIFY(status);
         QTRY_VERIFY(!status->isVisible());
+    }
+
+    // The presence button's menu: away with a status text, sent and kept for the next start.
+    void presenceWithStatusMessage() {
+        auto* presence = window->findChild<QToolButton*>(QStringLiteral("presence"));
+        QVERIFY(presence && presence->menu());
+        const auto actions = presence->menu()->actions();
+        const auto find = [&](const QString& text) -> QAction* {
+            for (QAction* a : actions) {
+                if (a->text().startsWith(text)) {
+                    return a;
+                }
+            }
+            return nullptr;
+        };
+        QVERIFY(find(QStringLiteral("Away")));
+        find(QStringLiteral("Away"))->trigger();
+        QCOMPARE(account->ownPresence(), QStringLiteral("away"));
+        QCOMPARE(presence->text(), QStringLiteral("Away"));
+
+        find(QStringLiteral("Set a status message"))->trigger();
+        QInputDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<QInputDialog*>(
+                         QStringLiteral("statusMessageDialog"))) != nullptr);
+        dialog->setTextValue(QStringLiteral("At lunch until 2"));
+        dialog->accept();
+        QCOMPARE(account->ownStatus(), QStringLiteral("At lunch until 2"));
+        QCOMPARE(account->ownPresence(), QStringLiteral("away"));  // the status kept the show
+        QVERIFY(presence->toolTip().contains(QStringLiteral("At lunch until 2")));
+
+        // The next window (a restart) starts as the user left it.
+        account->setOwnPresence(QStringLiteral("available"));  // what a fresh Account says
+        ui::MainWindow again(*account);
+        QCOMPARE(account->ownPresence(), QStringLiteral("away"));
+        QCOMPARE(account->ownStatus(), QStringLiteral("At lunch until 2"));
+        QCOMPARE(again.findChild<QToolButton*>(QStringLiteral("presence"))->text(),
+                 QStringLiteral("Away"));
     }
 };
 

@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QPainter>
@@ -212,21 +213,55 @@ void MainWindow::buildRail() {
     m_presence->setPopupMode(QToolButton::InstantPopup);
     m_presence->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     auto* menu = new QMenu(m_presence);
-    const std::pair<QString, QString> choices[] = {{QStringLiteral("available"), tr("Available")},
-                                                   {QStringLiteral("away"), tr("Away")},
-                                                   {QStringLiteral("dnd"), tr("Do not disturb")}};
-    for (const auto& [show, label] : choices) {
-        QAction* a = menu->addAction(presenceDot(show), label);
-        connect(a, &QAction::triggered, this, [this, show = show, a] {
-            m_account.setOwnPresence(show);
-            m_presence->setIcon(a->icon());
-            m_presence->setText(a->text());
-        });
+    for (const QString& show :
+         {QStringLiteral("available"), QStringLiteral("away"), QStringLiteral("dnd")}) {
+        QAction* a = menu->addAction(presenceDot(show), presenceLabel(show));
+        connect(a, &QAction::triggered, this,
+                [this, show] { setPresence(show, m_account.ownStatus()); });
     }
+    menu->addSeparator();
+    menu->addAction(tr("Set a status message…"), this, &MainWindow::askForStatusMessage);
+    QAction* clear = menu->addAction(tr("Clear the status message"), this,
+                                     [this] { setPresence(m_account.ownPresence(), {}); });
+    connect(menu, &QMenu::aboutToShow, clear,
+            [this, clear] { clear->setEnabled(!m_account.ownStatus().isEmpty()); });
     m_presence->setMenu(menu);
-    m_presence->setIcon(presenceDot(QStringLiteral("available")));
-    m_presence->setText(tr("Available"));
+    // As the user left it (a "Do not disturb" survives a restart).
+    const QSettings settings;
+    setPresence(
+        settings.value(QStringLiteral("presence/show"), QStringLiteral("available")).toString(),
+        settings.value(QStringLiteral("presence/status")).toString());
     m_presenceAction = rail->addWidget(m_presence);
+}
+
+QString MainWindow::presenceLabel(const QString& show) {
+    return show == u"away" ? tr("Away") : show == u"dnd" ? tr("Do not disturb") : tr("Available");
+}
+
+void MainWindow::setPresence(const QString& show, const QString& status) {
+    m_account.setOwnPresence(show, status);
+    QSettings settings;
+    settings.setValue(QStringLiteral("presence/show"), m_account.ownPresence());
+    settings.setValue(QStringLiteral("presence/status"), status);
+    const QString label = presenceLabel(m_account.ownPresence());
+    m_presence->setIcon(presenceDot(m_account.ownPresence()));
+    m_presence->setText(label);
+    m_presence->setToolTip(status.isEmpty() ? tr("Your presence: %1").arg(label)
+                                            : tr("Your presence: %1, \"%2\"").arg(label, status));
+    m_presence->setAccessibleDescription(m_presence->toolTip());
+}
+
+void MainWindow::askForStatusMessage() {
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("statusMessageDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Status message"));
+    dialog->setLabelText(
+        tr("What colleagues see beside your name, e.g. \"On the phone until 3\":"));
+    dialog->setTextValue(m_account.ownStatus());
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this](const QString& text) { setPresence(m_account.ownPresence(), text.trimmed()); });
+    dialog->open();
 }
 
 QAction* MainWindow::addSection(QWidget* section, const QString& icon, const QString& title) {

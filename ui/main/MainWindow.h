@@ -73,6 +73,11 @@ private:
     void updateTitle();
     void updateConnection();
     void buildNotifications();
+    // Our presence and status text: sent (Account::setOwnPresence), kept for the next start,
+    // shown on the rail's button.
+    void setPresence(const QString& show, const QString& status);
+    void askForStatusMessage();
+    static QString presenceLabel(const QString& show);
     // The server's certificate was refused: its details, and trusting it.
     void reviewCertificate();
 
