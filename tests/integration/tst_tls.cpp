@@ -4,6 +4,7 @@
 #include <QSslServer>
 #include <QtTest>
 
+#include "SelfSignedCertificate.h"
 #include "xmpp/Client.h"
 
 using namespace rapport;
@@ -17,24 +18,16 @@ private slots:
     void initTestCase() {
         QVERIFY(QSslSocket::supportsSsl());
         QVERIFY(dir.isValid());
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        QProcess openssl;
-        openssl.start(
-            QStringLiteral("openssl"),
-            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-             QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
-             QStringLiteral("-subj"), QStringLiteral("/CN=rapport-selfsigned.test")});
-        QVERIFY(openssl.waitForFinished(30000));
-        QCOMPARE(openssl.exitCode(), 0);
-
-        QFile keyFile(key);
-        QFile certFile(cert);
-        QVERIFY(keyFile.open(QIODevice::ReadOnly) && certFile.open(QIODevice::ReadOnly));
+        test::SelfSignedCertificate made;
+        QString error;
+        QVERIFY2(test::SelfSignedCertificate::make(
+                     dir.path(), QStringLiteral("rapport-selfsigned.test"), &made, &error),
+                 qPrintable(error));
+        QFile keyFile(made.keyPath);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
         config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-        config.setLocalCertificate(QSslCertificate(&certFile));
+        config.setLocalCertificate(made.certificate);
         server.setSslConfiguration(config);
         QVERIFY(server.listen(QHostAddress::LocalHost));
     }

@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include "LiveClient.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "chats/ChatsView.h"
 #include "chats/ConversationPane.h"
@@ -100,11 +101,11 @@ private slots:
             rapport::test::startWithUsers(
                 server, {QStringLiteral("engineer"), QStringLiteral("customer")}, Password, &error),
             qPrintable(error));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
-        auto opened = Account::open(profile.filePath(QStringLiteral("data")), Jid(Engineer));
-        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        account = std::move(opened).value();
+        rapport::test::keepSettingsIn(profile.path());
+        QString why;
+        account =
+            rapport::test::openAccount(profile.filePath(QStringLiteral("data")), Engineer, &why);
+        QVERIFY2(account, qPrintable(why));
         // Something in each section.
         library::Answer draft;
         draft.title = QStringLiteral("Blank invoices page");

@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include "LiveClient.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "chats/Composer.h"
 #include "chats/ConversationPane.h"
@@ -67,8 +68,7 @@ class TestAnswersInChat : public QObject {
 private slots:
     void initTestCase() {
         // Settings (drafts, window state) in the test's own folder, never the user's.
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+        rapport::test::keepSettingsIn(dir.path());
         QString error;
         QVERIFY2(
             rapport::test::startWithUsers(

@@ -17,6 +17,8 @@
 #include <QtTest>
 
 #include "LiveClient.h"
+#include "SelfSignedCertificate.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "account/ConnectionTest.h"
 #include "main/MainWindow.h"
@@ -69,21 +71,14 @@ class TestCertificateTrust : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(QSslSocket::supportsSsl());
-        const QString key = keys.filePath(QStringLiteral("key.pem"));
-        const QString cert = keys.filePath(QStringLiteral("cert.pem"));
-        QProcess openssl;
-        openssl.start(
-            QStringLiteral("openssl"),
-            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-             QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
-             QStringLiteral("-subj"), QStringLiteral("/CN=team-server.example")});
-        QVERIFY(openssl.waitForFinished(30000));
-        QCOMPARE(openssl.exitCode(), 0);
-        QFile certFile(cert);
-        QVERIFY(certFile.open(QIODevice::ReadOnly));
-        digest = QSslCertificate(&certFile).digest(QCryptographicHash::Sha256);
-        QCOMPARE(digest.size(), 32);
+        test::SelfSignedCertificate made;
+        QString error;
+        QVERIFY2(test::SelfSignedCertificate::make(
+                     keys.path(), QStringLiteral("team-server.example"), &made, &error),
+                 qPrintable(error));
+        digest = made.certificate.digest(QCryptographicHash::Sha256);
+        const QString cert = made.certificatePath;
+        const QString key = made.keyPath;
 
         const quint16 port = freePort();
         QVERIFY(port != 0);
@@ -93,13 +88,11 @@ private slots:
                                              "https_ssl = { certificate = %2, key = %3 }\n")
                                   .arg(port)
                                   .arg(lua(cert), lua(key)));
-        QString error;
         QVERIFY2(
             rapport::test::startWithUsers(server, {QStringLiteral("engineer")}, Password, &error),
             qPrintable(error));
         wss = QUrl(QStringLiteral("wss://127.0.0.1:%1/xmpp-websocket").arg(port));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
+        rapport::test::keepSettingsIn(profile.path());
     }
 
     void refusedUnlessThatCertificateIsTrusted() {
@@ -160,9 +153,10 @@ private slots:
     // account); the status bar offers to review it, and trusting it there connects.
     void reviewFromTheMainWindow() {
         QSettings().remove(QStringLiteral("account/trustedCertificates"));
-        auto opened = Account::open(profile.filePath(QStringLiteral("data")), Jid(Engineer));
-        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        std::unique_ptr<Account> account = std::move(opened).value();
+        QString why;
+        std::unique_ptr<Account> account =
+            rapport::test::openAccount(profile.filePath(QStringLiteral("data")), Engineer, &why);
+        QVERIFY2(account, qPrintable(why));
         ui::MainWindow window(*account);
         window.show();
         QVERIFY(account->signIn(Password, wss).ok());

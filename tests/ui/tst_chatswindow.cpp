@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include "LiveClient.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "chats/ChatsView.h"
 #include "chats/Composer.h"
@@ -40,16 +41,6 @@ namespace {
 
 const QString Password = QStringLiteral("secret");
 
-template <class T>
-T* findTopLevel() {
-    for (QWidget* w : QApplication::topLevelWidgets()) {
-        if (auto* t = qobject_cast<T*>(w); t && t->isVisible()) {
-            return t;
-        }
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 class TestChatsWindow : public QObject {
@@ -65,8 +56,7 @@ private slots:
             rapport::test::startWithUsers(
                 server, {QStringLiteral("engineer"), QStringLiteral("customer")}, Password, &error),
             qPrintable(error));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
+        rapport::test::keepSettingsIn(profile.path());
     }
 
     void wrongPasswordIsShownAsSuch() {
@@ -95,7 +85,7 @@ private slots:
         startup.start();
         // No account yet: the set-up dialog.
         ui::AccountSetupDialog* dialog = nullptr;
-        QTRY_VERIFY((dialog = findTopLevel<ui::AccountSetupDialog>()) != nullptr);
+        QTRY_VERIFY((dialog = rapport::test::findTopLevel<ui::AccountSetupDialog>()) != nullptr);
         dialog->jidEdit()->setText(QStringLiteral("engineer@localhost"));
         dialog->passwordEdit()->setText(Password);
         dialog->serverEdit()->setText(server.websocketUrl().toString());
@@ -170,7 +160,8 @@ private slots:
         // Consecutive messages of different senders each start a run; both are today.
         QCOMPARE(mine.data(models::MessageListModel::GroupStartRole).toBool(), true);
         QCOMPARE(mine.data(models::MessageListModel::DayStartRole).toBool(), false);
-        QCOMPARE(list->index(0).data(models::ConversationListModel::LastFromMeRole).toBool(), true);
+        QTRY_COMPARE(list->index(0).data(models::ConversationListModel::LastFromMeRole).toBool(),
+                     true);
         // Ctrl+K finds an old message (not loaded yet) and jumps to it.
         QList<store::StoredMessage> older;
         for (int i = 0; i < 150; ++i) {

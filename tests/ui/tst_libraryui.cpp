@@ -20,6 +20,7 @@
 #include <QtTest>
 
 #include "LiveClient.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "library/AnswerEditor.h"
 #include "library/AnswerStore.h"
@@ -100,8 +101,7 @@ private slots:
             rapport::test::startWithUsers(
                 server, {QStringLiteral("admin"), QStringLiteral("engineer")}, Password, &error),
             qPrintable(error));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
+        rapport::test::keepSettingsIn(profile.path());
         // The team set-up: the answers node, the engineer a publisher.
         LiveClient admin(server, QStringLiteral("admin@localhost"), Password);
         auto* ps = admin.client.addExtension<xmpp::PubSubExtension>();
@@ -113,9 +113,10 @@ private slots:
                                           {{Engineer, xmpp::AffiliationPublisher}}))
                     .ok());
 
-        auto opened = Account::open(profile.filePath(QStringLiteral("data")), Jid(Engineer));
-        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        account = std::move(opened).value();
+        QString why;
+        account =
+            rapport::test::openAccount(profile.filePath(QStringLiteral("data")), Engineer, &why);
+        QVERIFY2(account, qPrintable(why));
         window = std::make_unique<ui::MainWindow>(*account);
         window->show();
         view = window->library();

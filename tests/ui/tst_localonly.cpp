@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include "LiveClient.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "library/AnswerEditor.h"
 #include "library/LibraryView.h"
@@ -32,16 +33,6 @@ using rapport::test::ProsodyFixture;
 namespace {
 
 const QString Password = QStringLiteral("secret");
-
-template <class T>
-T* findTopLevel() {
-    for (QWidget* w : QApplication::topLevelWidgets()) {
-        if (auto* t = qobject_cast<T*>(w); t && t->isVisible()) {
-            return t;
-        }
-    }
-    return nullptr;
-}
 
 QStringList railSections(ui::MainWindow* window) {
     QStringList names;
@@ -69,8 +60,7 @@ private slots:
         QVERIFY2(
             rapport::test::startWithUsers(server, {QStringLiteral("engineer")}, Password, &error),
             qPrintable(error));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
+        rapport::test::keepSettingsIn(profile.path());
     }
 
     void continueWithoutAnAccount() {
@@ -78,10 +68,10 @@ private slots:
         QSignalSpy gaveUp(&startup, &ui::AppStartup::gaveUp);
         startup.start();
         ui::AccountSetupDialog* dialog = nullptr;
-        QTRY_VERIFY((dialog = findTopLevel<ui::AccountSetupDialog>()) != nullptr);
+        QTRY_VERIFY((dialog = rapport::test::findTopLevel<ui::AccountSetupDialog>()) != nullptr);
         QTest::mouseClick(dialog->withoutAccountButton(), Qt::LeftButton);
         QTRY_VERIFY(startup.window() && startup.window()->isVisible());
-        QTRY_VERIFY(!findTopLevel<ui::AccountSetupDialog>());
+        QTRY_VERIFY(!rapport::test::findTopLevel<ui::AccountSetupDialog>());
         QCOMPARE(gaveUp.size(), 0);  // closing the dialog that way is not giving up
         ui::MainWindow* window = startup.window();
         QVERIFY(startup.account()->isLocalOnly());
@@ -134,7 +124,7 @@ private slots:
         ui::AppStartup startup(dataDir(), credentials);
         startup.start();
         QTRY_VERIFY(startup.window() && startup.window()->isVisible());
-        QVERIFY(!findTopLevel<ui::AccountSetupDialog>());
+        QVERIFY(!rapport::test::findTopLevel<ui::AccountSetupDialog>());
         QVERIFY(startup.account()->isLocalOnly());
         QTRY_COMPARE_WITH_TIMEOUT(startup.window()->library()->model()->rowCount(), 1, 10000);
     }
@@ -146,7 +136,7 @@ private slots:
         QTest::mouseClick(startup.window()->findChild<QPushButton*>(QStringLiteral("signInButton")),
                           Qt::LeftButton);
         ui::AccountSetupDialog* dialog = nullptr;
-        QTRY_VERIFY((dialog = findTopLevel<ui::AccountSetupDialog>()) != nullptr);
+        QTRY_VERIFY((dialog = rapport::test::findTopLevel<ui::AccountSetupDialog>()) != nullptr);
         dialog->jidEdit()->setText(QStringLiteral("engineer@localhost"));
         dialog->passwordEdit()->setText(Password);
         dialog->serverEdit()->setText(server.websocketUrl().toString());

@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "chats/Composer.h"
 #include "chats/ConversationPane.h"
@@ -34,12 +35,11 @@ class TestNothingLost : public QObject {
 
 private slots:
     void initTestCase() {
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
-        auto opened = Account::open(profile.filePath(QStringLiteral("data")),
-                                    Jid(QStringLiteral("engineer@example.com")));
-        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        account = std::move(opened).value();
+        rapport::test::keepSettingsIn(profile.path());
+        QString why;
+        account = rapport::test::openAccount(profile.filePath(QStringLiteral("data")),
+                                             QStringLiteral("engineer@example.com"), &why);
+        QVERIFY2(account, qPrintable(why));
     }
 
     void draftsStayWithTheirConversation() {

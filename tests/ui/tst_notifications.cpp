@@ -19,6 +19,7 @@
 #include <cstdio>
 
 #include "LiveClient.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "chats/ChatsView.h"
 #include "chats/ConversationPane.h"
@@ -145,8 +146,7 @@ private slots:
             rapport::test::startWithUsers(
                 server, {QStringLiteral("engineer"), QStringLiteral("customer")}, Password, &error),
             qPrintable(error));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
+        rapport::test::keepSettingsIn(profile.path());
 
         QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus,
                                                             QStringLiteral("fake-desktop"));
@@ -154,9 +154,10 @@ private slots:
         QVERIFY(bus.registerObject(kPath, &desktop, QDBusConnection::ExportAllSlots));
         QVERIFY(bus.registerService(kInterface));
 
-        auto opened = Account::open(profile.filePath(QStringLiteral("data")), Jid(Engineer));
-        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        account = std::move(opened).value();
+        QString why;
+        account =
+            rapport::test::openAccount(profile.filePath(QStringLiteral("data")), Engineer, &why);
+        QVERIFY2(account, qPrintable(why));
         window = std::make_unique<ui::MainWindow>(*account);
         window->applySettings(ui::AppSettings::load());
         window->show();

@@ -21,6 +21,7 @@
 #include <QtTest>
 
 #include "LiveClient.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "feed/FeedSync.h"
 #include "feed/TipPayload.h"
@@ -80,8 +81,7 @@ private slots:
             rapport::test::startWithUsers(
                 server, {QStringLiteral("admin"), QStringLiteral("engineer")}, Password, &error),
             qPrintable(error));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
+        rapport::test::keepSettingsIn(profile.path());
 
         // The team's nodes on the real service, with an answer and a tip in them.
         LiveClient admin(server, Admin, Password);
@@ -113,9 +113,10 @@ private slots:
                                   feed::TipPayload::toElement(tip)))
                     .ok());
 
-        auto opened = Account::open(profile.filePath(QStringLiteral("data")), Jid(Engineer));
-        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        account = std::move(opened).value();
+        QString why;
+        account =
+            rapport::test::openAccount(profile.filePath(QStringLiteral("data")), Engineer, &why);
+        QVERIFY2(account, qPrintable(why));
         window = std::make_unique<ui::MainWindow>(*account);
         window->show();
         QApplication::setActiveWindow(window.get());

@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include "LiveClient.h"
+#include "UiTestSupport.h"
 #include "account/Account.h"
 #include "feed/FeedSync.h"
 #include "feed/TipStore.h"
@@ -40,11 +41,6 @@ const QString Engineer = QStringLiteral("engineer@localhost");
 const QString Colleague = QStringLiteral("colleague@localhost");
 const Jid kService(QStringLiteral("pubsub.localhost"));
 
-std::unique_ptr<Account> openAccount(const QString& dir, const QString& jid) {
-    auto opened = Account::open(dir, Jid(jid));
-    return opened.ok() ? std::move(opened).value() : nullptr;
-}
-
 std::optional<feed::Tip> tipIn(Account& account, const QString& id) {
     const auto r = await(account.tips().get(id));
     return r.ok() ? std::optional<feed::Tip>(r.value()) : std::nullopt;
@@ -66,8 +62,7 @@ class TestTipsUi : public QObject {
 private slots:
     void initTestCase() {
         // Settings (drafts, window state) in the test's own folder, never the user's.
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
+        rapport::test::keepSettingsIn(profile.path());
         server.setAdmins({QStringLiteral("admin@localhost")});
         QString error;
         QVERIFY2(rapport::test::startWithUsers(server,
@@ -89,8 +84,10 @@ private slots:
     }
 
     void postLikeAndCommentInPlace() {
-        auto engineer = openAccount(profile.filePath(QStringLiteral("engineer")), Engineer);
-        auto colleague = openAccount(profile.filePath(QStringLiteral("colleague")), Colleague);
+        auto engineer =
+            rapport::test::openAccount(profile.filePath(QStringLiteral("engineer")), Engineer);
+        auto colleague =
+            rapport::test::openAccount(profile.filePath(QStringLiteral("colleague")), Colleague);
         QVERIFY(engineer && colleague);
         ui::TipsView view(*engineer);
         view.resize(820, 760);
