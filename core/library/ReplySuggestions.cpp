@@ -10,14 +10,28 @@
 namespace rapport::library {
 
 ReplySuggestions::ReplySuggestions(store::Database& db, AnswerStore& answers, QObject* parent)
-    : QObject(parent), m_db(db), m_answers(answers) {}
+    : QObject(parent), m_db(db), m_answers(answers) {
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(SettleMs);
+    connect(&m_settle, &QTimer::timeout, this, &ReplySuggestions::searchWaiting);
+}
 
 void ReplySuggestions::messageReceived(const QString& peer, const QString& text) {
-    if (m_searching.contains(peer)) {
-        m_waiting.insert(peer, text);  // replaces an older one still waiting
-        return;
+    m_waiting.insert(peer, text);  // replaces an older one still waiting
+    if (!m_settle.isActive()) {
+        m_settle.start();
     }
-    suggest(peer, text);
+}
+
+void ReplySuggestions::searchWaiting() {
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        if (m_searching.contains(it.key())) {
+            ++it;  // searched when the current search ends
+            continue;
+        }
+        suggest(it.key(), it.value());
+        it = m_waiting.erase(it);
+    }
 }
 
 void ReplySuggestions::suggest(const QString& peer, const QString& text) {
@@ -29,7 +43,10 @@ void ReplySuggestions::suggest(const QString& peer, const QString& text) {
     onFinished(future, this, [this, peer](const QList<search::SearchHit>& hits) {
         m_searching.remove(peer);
         if (m_waiting.contains(peer)) {
-            suggest(peer, m_waiting.take(peer));  // a newer message came: its answers count
+            // A newer message came meanwhile: its answers count, not these.
+            if (!m_settle.isActive()) {
+                m_settle.start();
+            }
             return;
         }
         m_byPeer.insert(peer, hits);

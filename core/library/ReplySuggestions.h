@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include "common/Result.h"
 #include "library/Placeholders.h"
@@ -61,13 +62,17 @@ signals:
     void suggestionsChanged(const QString& peer, const QList<rapport::search::SearchHit>& answers);
 
 private:
+    void searchWaiting();
     void suggest(const QString& peer, const QString& text);
 
     store::Database& m_db;
     AnswerStore& m_answers;
     QHash<QString, QList<search::SearchHit>> m_byPeer;
-    // One search per peer at a time: what arrives meanwhile waits, and only the newest
-    // message is searched next (a burst of 5,000 costs a few searches, not 5,000).
+    // A message waits SettleMs before its search, and one search per peer runs at a time:
+    // only the newest waiting message of each peer is searched, so a flood of messages
+    // costs a few searches, not one each (each is milliseconds of the store's thread).
+    static constexpr int SettleMs = 150;
+    QTimer m_settle;
     QSet<QString> m_searching;
     QHash<QString, QString> m_waiting;
 };
