@@ -1,8 +1,11 @@
 #include "main/AppStartup.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
+#include <functional>
 
 #include "account/Account.h"
 #include "main/MainWindow.h"
@@ -18,6 +21,35 @@ namespace {
 const QString kJidKey = QStringLiteral("account/jid");
 const QString kServerKey = QStringLiteral("account/server");
 const QString kLocalOnlyKey = QStringLiteral("account/localOnly");
+
+// Runs `then` once `window` has painted (or after a second, if it never does: minimized, or
+// a platform that does not say): signing in may wait the few milliseconds, the first sight
+// of the window should not.
+void afterFirstPaint(QWidget* window, std::function<void()> then) {
+    struct Watcher : QObject {
+        std::function<void()> then;
+        QTimer fallback;
+        bool eventFilter(QObject*, QEvent* event) override {
+            if (event->type() == QEvent::UpdateRequest || event->type() == QEvent::Paint) {
+                fire();
+            }
+            return false;
+        }
+        void fire() {
+            if (auto f = std::exchange(then, nullptr)) {
+                QTimer::singleShot(0, parent(), std::move(f));  // after this paint is done
+            }
+            deleteLater();
+        }
+    };
+    auto* watcher = new Watcher;
+    watcher->setParent(window);
+    watcher->then = std::move(then);
+    window->installEventFilter(watcher);
+    watcher->fallback.setSingleShot(true);
+    QObject::connect(&watcher->fallback, &QTimer::timeout, watcher, [watcher] { watcher->fire(); });
+    watcher->fallback.start(1000);
+}
 
 }  // namespace
 
@@ -109,9 +141,11 @@ void AppStartup::openAccount(const Jid& jid, const QString& password, const QUrl
     m_account = std::move(opened).value();
     m_account->setTrustedCertificates(trustedCertificates());
     showWindow();
-    if (Result<void> r = m_account->signIn(password, server); !r.ok()) {
-        QMessageBox::warning(m_window.get(), tr("Cannot sign in"), r.error().message);
-    }
+    afterFirstPaint(m_window.get(), [this, password, server] {
+        if (Result<void> r = m_account->signIn(password, server); !r.ok()) {
+            QMessageBox::warning(m_window.get(), tr("Cannot sign in"), r.error().message);
+        }
+    });
 }
 
 void AppStartup::openLocalOnly() {

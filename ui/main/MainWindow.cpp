@@ -22,6 +22,7 @@
 #include "chats/ChatsView.h"
 #include "chats/ConversationPane.h"
 #include "library/LibraryView.h"
+#include "main/SectionHost.h"
 #include "models/ConnectionState.h"
 #include "models/ConversationListModel.h"
 #include "models/SyncProgress.h"
@@ -67,19 +68,19 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     m_chats = new ChatsView(account, *m_conversations);
     setCentralWidget(m_sections);
     buildRail();
-    m_library = new LibraryView(account);
-    m_tips = new TipsView(account);
+    // Library and Tips are built when first shown (SectionHost): a start-up paints the
+    // conversation list without reading the whole library first.
+    m_libraryHost = new SectionHost([this] { return m_library = new LibraryView(m_account); });
     if (account.isLocalOnly()) {
         // No account: the local library and search; chats and tips need a team server.
         m_chats->setParent(this);
         m_chats->hide();
-        m_tips->setParent(this);
-        m_tips->hide();
-        addSection(m_library, QStringLiteral(":/icons/library.svg"), tr("Library"));
+        addSection(m_libraryHost, QStringLiteral(":/icons/library.svg"), tr("Library"));
     } else {
+        m_tipsHost = new SectionHost([this] { return m_tips = new TipsView(m_account); });
         addSection(m_chats, QStringLiteral(":/icons/chats.svg"), tr("Chats"));
-        addSection(m_library, QStringLiteral(":/icons/library.svg"), tr("Library"));
-        addSection(m_tips, QStringLiteral(":/icons/tips.svg"), tr("Tips"));
+        addSection(m_libraryHost, QStringLiteral(":/icons/library.svg"), tr("Library"));
+        addSection(m_tipsHost, QStringLiteral(":/icons/tips.svg"), tr("Tips"));
     }
 
     // Catch-ups, with counts where there are some.
@@ -143,12 +144,14 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
                 m_chats->showMessage(peer, rowId);
             });
     connect(m_search, &SearchPalette::answerChosen, this, [this](const QString& id) {
-        showSection(m_library);
-        m_library->select(id);
+        showSection(library());
+        library()->select(id);
     });
     connect(m_search, &SearchPalette::tipChosen, this, [this](const QString& id) {
-        showSection(m_tips);
-        m_tips->showTip(id);
+        if (TipsView* view = tips()) {
+            showSection(view);
+            view->showTip(id);
+        }
     });
     auto* find = new QAction(tr("Search everything"), this);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
@@ -281,16 +284,31 @@ QAction* MainWindow::addSection(QWidget* section, const QString& icon, const QSt
 }
 
 QWidget* MainWindow::currentSection() const {
-    return m_sections->currentWidget();
+    QWidget* current = m_sections->currentWidget();
+    auto* host = qobject_cast<SectionHost*>(current);
+    return host ? host->content() : current;
 }
 
 void MainWindow::showSection(QWidget* section) {
-    m_sections->setCurrentWidget(section);
+    SectionHost* host = SectionHost::of(section);
+    m_sections->setCurrentWidget(host && m_sections->indexOf(host) >= 0 ? host : section);
     for (QAction* a : m_sectionGroup->actions()) {
         if (m_sections->currentIndex() == m_sectionGroup->actions().indexOf(a)) {
             a->setChecked(true);
         }
     }
+}
+
+LibraryView* MainWindow::library() {
+    m_libraryHost->content();
+    return m_library;
+}
+
+TipsView* MainWindow::tips() {
+    if (m_tipsHost) {
+        m_tipsHost->content();
+    }
+    return m_tips;
 }
 
 int MainWindow::unreadTotal() const {

@@ -27,6 +27,7 @@ namespace rapport::ui {
 class ChatsView;
 class Notifier;
 class SearchPalette;
+class SectionHost;
 class TrayIcon;
 struct AppSettings;
 class LibraryView;
@@ -40,8 +41,10 @@ public:
 
     ChatsView* chats() const { return m_chats; }
     SearchPalette* searchPalette() const { return m_search; }
-    LibraryView* library() const { return m_library; }
-    TipsView* tips() const { return m_tips; }
+    // Built at the first call if the section was not shown yet. tips(): null without an
+    // account.
+    LibraryView* library();
+    TipsView* tips();
     // A section of the rail, in order (Ctrl+1, Ctrl+2, ...): its widget, icon and name.
     QAction* addSection(QWidget* section, const QString& icon, const QString& title);
     void showSection(QWidget* section);
@@ -91,8 +94,10 @@ private:
     QActionGroup* m_sectionGroup = nullptr;
     ChatsView* m_chats;
     SearchPalette* m_search = nullptr;
-    LibraryView* m_library;
-    TipsView* m_tips;
+    SectionHost* m_libraryHost = nullptr;
+    SectionHost* m_tipsHost = nullptr;
+    LibraryView* m_library = nullptr;
+    TipsView* m_tips = nullptr;
     QToolButton* m_presence;
     QLabel* m_connection;
     QPushButton* m_reviewCertificate = nullptr;
