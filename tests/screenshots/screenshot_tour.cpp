@@ -131,6 +131,17 @@ int rowWhere(const QAbstractItemModel* model, int role, const QVariant& value) {
     return -1;
 }
 
+// The section the window shows, if it is a T (the window may host it in a wrapper that
+// builds it when first shown).
+template <class T>
+T* shownSection(const ui::MainWindow* window) {
+    QWidget* section = window->currentSection();
+    if (auto* t = qobject_cast<T*>(section)) {
+        return t;
+    }
+    return section ? section->findChild<T*>() : nullptr;
+}
+
 // A shortcut of the window: it must be the active one (a closed dialog does not give it back
 // by itself when no window manager runs).
 void pressOn(QWidget* window, QKeyCombination keys) {
@@ -249,19 +260,17 @@ private:
         waitFor([&] { return m_window->connectionLabel()->text() == u"Online"; },
                 QStringLiteral("the connection (status bar: \"%1\")")
                     .arg(m_window->connectionLabel()->text()));
-        // The catch-up fills the models: the archive, the library and the tips feed.
+        // The archive's catch-up fills the conversations. (The library and the tips are
+        // waited for in their sections, which the window builds when first shown.)
         waitFor([&] { return m_window->conversations()->rowCount() >= m_o.minConversations; },
                 QStringLiteral("%1 conversations").arg(m_o.minConversations));
-        waitFor([&] { return m_window->library()->model()->rowCount() >= m_o.minAnswers; },
-                QStringLiteral("%1 answers").arg(m_o.minAnswers));
-        waitFor([&] { return m_window->tips()->model()->rowCount() >= m_o.minTips; },
-                QStringLiteral("%1 tips").arg(m_o.minTips));
     }
 
     void chats() {
         pressOn(m_window, Qt::CTRL | Qt::Key_1);
         ui::ChatsView* chats = m_window->chats();
-        waitFor([&] { return m_window->currentSection() == chats; }, QStringLiteral("Ctrl+1"));
+        waitFor([&] { return shownSection<ui::ChatsView>(m_window) == chats; },
+                QStringLiteral("Ctrl+1"));
         models::ConversationListModel* list = m_window->conversations();
         const int row = rowWhere(list, models::ConversationListModel::PeerRole, m_o.customer);
         if (row < 0) {
@@ -279,8 +288,15 @@ private:
 
     void libraryEditor() {
         pressOn(m_window, Qt::CTRL | Qt::Key_2);
-        ui::LibraryView* library = m_window->library();
-        waitFor([&] { return m_window->currentSection() == library; }, QStringLiteral("Ctrl+2"));
+        ui::LibraryView* library = nullptr;
+        waitFor(
+            [&] {
+                library = shownSection<ui::LibraryView>(m_window);
+                return library != nullptr;
+            },
+            QStringLiteral("Ctrl+2"));
+        waitFor([&] { return library->model()->rowCount() >= m_o.minAnswers; },
+                QStringLiteral("%1 answers").arg(m_o.minAnswers));
         // An answer selected behind the editor, so that the list and its preview show too.
         clickRow(library->answerList(), library->model()->index(0, 0));
         QTest::keyClick(library->answerList(), Qt::Key_N, Qt::ControlModifier);
@@ -308,8 +324,15 @@ private:
 
     void tips() {
         pressOn(m_window, Qt::CTRL | Qt::Key_3);
-        ui::TipsView* tips = m_window->tips();
-        waitFor([&] { return m_window->currentSection() == tips; }, QStringLiteral("Ctrl+3"));
+        ui::TipsView* tips = nullptr;
+        waitFor(
+            [&] {
+                tips = shownSection<ui::TipsView>(m_window);
+                return tips != nullptr;
+            },
+            QStringLiteral("Ctrl+3"));
+        waitFor([&] { return tips->model()->rowCount() >= m_o.minTips; },
+                QStringLiteral("%1 tips").arg(m_o.minTips));
         models::TipListModel* model = tips->model();
         int row = -1;
         for (int r = 0; r < model->rowCount() && row < 0; ++r) {
