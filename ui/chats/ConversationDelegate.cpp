@@ -31,21 +31,6 @@ QColor presenceColor(const QString& presence) {
 
 }  // namespace
 
-QString ConversationDelegate::shortTime(const QDateTime& utc, const QDateTime& now) {
-    if (!utc.isValid()) {
-        return {};
-    }
-    const QDateTime local = utc.toLocalTime();
-    const QDate today = now.toLocalTime().date();
-    if (local.date() == today) {
-        return shortTimeText(local.time());
-    }
-    if (local.date().daysTo(today) < 7) {
-        return QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
-    }
-    return QLocale().toString(local.date(), QLocale::ShortFormat);
-}
-
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const {
     const QFontMetrics fm(option.font);
     return {200, std::max(kAvatar, fm.height() * 2 + 4) + 2 * kMargin};
@@ -97,8 +82,8 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const QFontMetrics fm(option.font);
     const QFontMetrics boldFm(bold);
     const int unread = index.data(Model::UnreadRole).toInt();
-    const QString time =
-        shortTime(index.data(Model::LastActivityRole).toDateTime(), QDateTime::currentDateTime());
+    const QString time = listTimeText(index.data(Model::LastActivityRole).toDateTime(),
+                                      QDateTime::currentDateTime());
     const int timeWidth = fm.horizontalAdvance(time);
     const QRect line1(x, r.top() + (r.height() - 2 * fm.height()) / 2, r.right() - x, fm.height());
     const QRect line2 = line1.translated(0, fm.height() + 2);

@@ -15,9 +15,6 @@ public:
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
-
-    // "14:05" today, "Tue" this week, else a short date.
-    static QString shortTime(const QDateTime& utc, const QDateTime& now);
 };
 
 }  // namespace rapport::ui

@@ -7,6 +7,7 @@
 
 #include "account/Account.h"
 #include "chats/AnswerInsertion.h"
+#include "common/SnippetText.h"
 #include "library/ReplySuggestions.h"
 
 namespace rapport::ui {
@@ -79,7 +80,7 @@ void SuggestionsPanel::show(const QList<search::SearchHit>& hits) {
         QPushButton* b = m_buttons[i];
         b->setVisible(i < hits.size());
         if (i < hits.size()) {
-            const QString snippet = search::withoutMatchMarks(hits[i].snippet);
+            const QString snippet = plainSnippet(search::withoutMatchMarks(hits[i].snippet));
             const QString line = b->fontMetrics().elidedText(snippet, Qt::ElideRight, 260);
             b->setText(QStringLiteral("%1. %2\n%3").arg(i + 1).arg(hits[i].title, line));
             b->setToolTip(tr("%1\n\nInsert with Alt+%2").arg(snippet).arg(i + 1));

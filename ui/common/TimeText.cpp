@@ -4,6 +4,21 @@
 
 namespace rapport::ui {
 
+QString listTimeText(const QDateTime& utc, const QDateTime& now) {
+    if (!utc.isValid()) {
+        return {};
+    }
+    const QDateTime local = utc.toLocalTime();
+    const QDate today = now.toLocalTime().date();
+    if (local.date() == today) {
+        return shortTimeText(local.time());
+    }
+    if (local.date().daysTo(today) < 7) {
+        return QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
+    }
+    return QLocale().toString(local.date(), QLocale::ShortFormat);
+}
+
 QString relativeTimeText(const QDateTime& utc, const QDateTime& now) {
     auto tr = [](const char* text, int n = -1) {
         return QCoreApplication::translate("TimeText", text, nullptr, n);

@@ -1,11 +1,16 @@
 // Times and days as the UI shows them: the locale's short time without seconds ("14:05"),
-// and how long ago something happened, for lists and cards.
+// when something happened in a list of conversations or results, and how long ago something
+// happened, for lists and cards.
 #pragma once
 
 #include <QDateTime>
 #include <QLocale>
 
 namespace rapport::ui {
+
+// For a list: today's time ("14:05"), the day of the week within a week ("Tue"), else a
+// short date.
+QString listTimeText(const QDateTime& utc, const QDateTime& now);
 
 // "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", then a short date.
 QString relativeTimeText(const QDateTime& utc, const QDateTime& now);

@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QTextDocument>
 
+#include "common/SnippetText.h"
 #include "common/TimeText.h"
 #include "models/SearchResultsModel.h"
 
@@ -17,6 +18,20 @@ constexpr int kPad = 6;
 
 int headerHeight(const QFontMetrics& fm) {
     return fm.height() + 8;
+}
+
+// The first `n` characters that show (the match marks do not) and an ellipsis.
+QString firstShown(const QString& snippet, int n) {
+    int shown = 0;
+    for (qsizetype i = 0; i < snippet.size(); ++i) {
+        if (snippet[i] == QChar(0x0002) || snippet[i] == QChar(0x0003)) {
+            continue;
+        }
+        if (shown++ == n) {
+            return snippet.left(i) + QStringLiteral("…");
+        }
+    }
+    return snippet;
 }
 
 }  // namespace
@@ -82,12 +97,11 @@ void SearchResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     painter->setFont(bold);
     painter->setPen(text);
     const QRect line1(r.left() + kPad, r.top() + kPad, r.width() - 2 * kPad, fm.height());
+    // As the conversation list says it: today's time, this week's day, else the date.
     const QDateTime when = index.data(Model::TimestampRole).toDateTime();
-    const QString whenText =
-        when.isValid() && when.toMSecsSinceEpoch() > 0
-            ? QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat) + u' ' +
-                  shortTimeText(when.toLocalTime().time())
-            : QString();
+    const QString whenText = when.isValid() && when.toMSecsSinceEpoch() > 0
+                                 ? listTimeText(when, QDateTime::currentDateTimeUtc())
+                                 : QString();
     const int whenWidth = fm.horizontalAdvance(whenText) + kPad;
     const QString title = index.data(Model::TitleRole).toString();
     painter->drawText(line1.adjusted(0, 0, -whenWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
@@ -96,13 +110,23 @@ void SearchResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     painter->setFont(option.font);
     painter->drawText(line1, Qt::AlignRight | Qt::AlignVCenter, whenText);
 
-    // The snippet, one line, matches in bold.
+    // The snippet, one line, matches in bold, without its Markdown marks; cut with an
+    // ellipsis where the line ends, not in the middle of a letter.
     QTextDocument doc;
     doc.setDefaultFont(option.font);
     doc.setDocumentMargin(0);
-    doc.setHtml(snippetHtml(index.data(Model::SnippetRole).toString().simplified()));
-    const QRect line2(line1.left(), line1.bottom() + kPad, line1.width(), fm.height() + 2);
     doc.setTextWidth(-1);
+    const QString snippet = plainSnippet(index.data(Model::SnippetRole).toString());
+    doc.setHtml(snippetHtml(snippet));
+    const QRect line2(line1.left(), line1.bottom() + kPad, line1.width(), fm.height() + 2);
+    if (doc.idealWidth() > line2.width()) {
+        const QPointF end(line2.width() - fm.horizontalAdvance(QStringLiteral("…")),
+                          fm.height() / 2.0);
+        int shown = doc.documentLayout()->hitTest(end, Qt::FuzzyHit);
+        do {
+            doc.setHtml(snippetHtml(firstShown(snippet, shown)));
+        } while (--shown > 0 && doc.idealWidth() > line2.width());
+    }
     painter->setClipRect(line2);
     painter->translate(line2.topLeft());
     QAbstractTextDocumentLayout::PaintContext ctx;
