@@ -109,7 +109,8 @@ TipDelegate::Layout TipDelegate::layoutFor(const QStyleOptionViewItem& option,
     const QFontMetrics fm(option.font);
     const QFontMetrics sfm(smaller(option.font));
     const int width = std::max(240, viewWidth(option));
-    l.card = QRect(option.rect.left() + kSide, option.rect.top() + kGap, width - 2 * kSide, 0);
+    l.card = QRect(option.rect.left() + kSide, option.rect.top() + kGap,
+                   std::min(width - 2 * kSide, MaxCardWidth), 0);
     const int left = l.card.left() + kPad;
     const int inner = l.card.width() - 2 * kPad;
     int y = l.card.top() + kPad;

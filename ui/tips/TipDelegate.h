@@ -18,6 +18,9 @@ class TipDelegate : public QStyledItemDelegate {
 public:
     // The parts of a card that do something.
     enum class Part { Like, Comments, CommentField };
+    // However wide the window, a card stays narrow enough for its lines to be read (about 100
+    // characters); the post box above the feed keeps the same width.
+    static constexpr int MaxCardWidth = 760;
 
     explicit TipDelegate(QObject* parent = nullptr);
     ~TipDelegate() override;

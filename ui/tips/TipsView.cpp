@@ -109,7 +109,8 @@ TipsView::TipsView(Account& account, QWidget* parent)
     auto* postRow = new QHBoxLayout;
     postRow->addWidget(m_tags, 1);
     postRow->addWidget(m_postButton);
-    auto* postBox = new QVBoxLayout;
+    auto* postArea = new QWidget;
+    auto* postBox = new QVBoxLayout(postArea);
     postBox->setContentsMargins(12, 10, 12, 8);
     postBox->setSpacing(6);
     postBox->addWidget(heading);
@@ -123,7 +124,12 @@ TipsView::TipsView(Account& account, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addLayout(postBox);
+    // As wide as the cards below it, on the left with them.
+    postArea->setMaximumWidth(TipDelegate::MaxCardWidth + 2 * 12);
+    auto* postLine = new QHBoxLayout;
+    postLine->addWidget(postArea, 1);
+    postLine->addStretch(0);
+    layout->addLayout(postLine);
     layout->addWidget(line);
     layout->addWidget(m_feed, 1);
 }
