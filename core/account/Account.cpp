@@ -89,12 +89,17 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     m_outboxQueue = std::make_unique<sync::StoreOutboxQueue>(*m_outbox);
     m_outboxSender = std::make_unique<sync::OutboxSender>(m_client.get(), m_outboxQueue.get());
     // Whatever writes messages tells the models.
-    connect(m_recorder.get(), &sync::LiveMessageRecorder::stored, this, &Account::messagesChanged);
+    connect(m_recorder.get(), &sync::LiveMessageRecorder::stored, this,
+            [this](int, const QStringList& peers) { emit messagesChanged(peers); });
     connect(m_recorder.get(), &sync::LiveMessageRecorder::statesUpdated, this,
-            &Account::messagesChanged);
-    connect(m_catchUp.get(), &sync::HistoryCatchUp::progress, this, &Account::messagesChanged);
-    connect(m_catchUp.get(), &sync::HistoryCatchUp::finished, this, &Account::messagesChanged);
-    connect(m_outboxSender.get(), &sync::OutboxSender::sent, this, &Account::messagesChanged);
+            [this](const QString& peer) { emit messagesChanged({peer}); });
+    // A catch-up or the outbox may touch any conversation.
+    connect(m_catchUp.get(), &sync::HistoryCatchUp::progress, this,
+            [this] { emit messagesChanged({}); });
+    connect(m_catchUp.get(), &sync::HistoryCatchUp::finished, this,
+            [this] { emit messagesChanged({}); });
+    connect(m_outboxSender.get(), &sync::OutboxSender::sent, this,
+            [this] { emit messagesChanged({}); });
 
     m_pubsub = m_client->addExtension<xmpp::PubSubExtension>();
     m_answers = std::make_unique<library::AnswerStore>(*m_db);
@@ -272,8 +277,8 @@ void Account::setComposing(const QString& peer, bool composing) {
 }
 
 QFuture<Result<void>> Account::markRead(const QString& peer) {
-    return thenOn(m_conversations->markRead(peer), this, [this](const Result<void>& r) {
-        emit messagesChanged();
+    return thenOn(m_conversations->markRead(peer), this, [this, peer](const Result<void>& r) {
+        emit messagesChanged({peer});
         return r;
     });
 }
@@ -288,12 +293,13 @@ QFuture<Result<store::StoredMessage>> Account::sendMessage(const Jid& to, const 
     row.state = store::StoredMessage::State::Queued;
     const QString stanza = xmpp::ChatExtension::messageStanza(m).toXml();
     return thenOn(m_outbox->enqueue(row, stanza), this,
-                  [this](const Result<store::OutboxEntry>& entry) -> Result<store::StoredMessage> {
+                  [this, peer = row.peer](
+                      const Result<store::OutboxEntry>& entry) -> Result<store::StoredMessage> {
                       if (!entry.ok()) {
                           return entry.error();
                       }
                       m_outboxSender->flush();
-                      emit messagesChanged();
+                      emit messagesChanged({peer});
                       return entry.value().message;
                   });
 }

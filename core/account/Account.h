@@ -131,8 +131,9 @@ public:
 
 signals:
     // Messages or conversations were written (live, catch-up, outbox, receipts, read):
-    // models re-read what they show.
-    void messagesChanged();
+    // models re-read what they show. `peers`: the conversations touched; empty when it may
+    // be any (a catch-up).
+    void messagesChanged(const QStringList& peers);
     // A message from `peer` arrived live (not history, not a copy of our own): notifications.
     void messageArrived(const QString& peer, const QString& body);
     // library() and feed() were replaced by ones for the new team service.

@@ -19,7 +19,10 @@ ReplySuggestions::ReplySuggestions(store::Database& db, AnswerStore& answers, QO
 void ReplySuggestions::messageReceived(const QString& peer, const QString& text) {
     m_waiting.insert(peer, text);  // replaces an older one still waiting
     if (!m_settle.isActive()) {
+        m_waitingSince.start();
         m_settle.start();
+    } else if (m_waitingSince.elapsed() + SettleMs < MaxSettleMs) {
+        m_settle.start();  // still coming: wait for the pause
     }
 }
 
@@ -45,6 +48,7 @@ void ReplySuggestions::suggest(const QString& peer, const QString& text) {
         if (m_waiting.contains(peer)) {
             // A newer message came meanwhile: its answers count, not these.
             if (!m_settle.isActive()) {
+                m_waitingSince.start();
                 m_settle.start();
             }
             return;

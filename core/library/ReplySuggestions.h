@@ -9,6 +9,7 @@
 #pragma once
 
 #include <QDate>
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QHash>
 #include <QObject>
@@ -72,7 +73,11 @@ private:
     // only the newest waiting message of each peer is searched, so a flood of messages
     // costs a few searches, not one each (each is milliseconds of the store's thread).
     static constexpr int SettleMs = 150;
+    // The wait restarts with every message, so a burst is searched once it pauses, but never
+    // waits longer than this (a customer who keeps writing still gets suggestions).
+    static constexpr int MaxSettleMs = 2000;
     QTimer m_settle;
+    QElapsedTimer m_waitingSince;
     QSet<QString> m_searching;
     QHash<QString, QString> m_waiting;
 };

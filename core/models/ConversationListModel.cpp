@@ -16,6 +16,8 @@ constexpr int kCoalesceMs = 30;
 // at most this often: each read is every conversation (2,000 rows: a few ms in the store
 // and in apply()), and reading it every 30 ms was most of a burst's cost.
 constexpr int kBusyGapMs = 250;
+// More conversations changed than this: read the whole list instead.
+constexpr int kMaxTargeted = 50;
 
 QString oneLine(const QString& text) {
     return text.simplified();
@@ -28,12 +30,20 @@ ConversationListModel::ConversationListModel(Account& account, QObject* parent)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &ConversationListModel::reload);
-    connect(&account, &Account::messagesChanged, this, [this] {
+    connect(&account, &Account::messagesChanged, this, [this](const QStringList& peers) {
+        if (peers.isEmpty()) {
+            m_fullReload = true;
+        }
+        for (const QString& peer : peers) {
+            m_dirty.insert(peer);
+        }
         if (m_coalesce.isActive()) {
             return;  // a re-read is coming; restarting the timer would put it off indefinitely
         }
+        // Only whole-list reads are spaced out; a few conversations are read at once.
         const qint64 since = m_lastRead.isValid() ? m_lastRead.elapsed() : kBusyGapMs;
-        m_coalesce.start(int(std::max<qint64>(kCoalesceMs, kBusyGapMs - since)));
+        m_coalesce.start(m_fullReload ? int(std::max<qint64>(kCoalesceMs, kBusyGapMs - since))
+                                      : kCoalesceMs);
     });
     connect(&account.contacts(), &ContactDirectory::contactChanged, this,
             &ConversationListModel::onPresence);
@@ -141,21 +151,63 @@ void ConversationListModel::reload() {
         return;
     }
     m_loading = true;
+    const bool whole =
+        std::exchange(m_fullReload, false) || !m_loadedOnce || m_dirty.size() > kMaxTargeted;
+    const QStringList peers = whole ? QStringList() : QStringList(m_dirty.begin(), m_dirty.end());
+    m_dirty.clear();
+    auto done = [this] {
+        m_loading = false;
+        if (!m_loadedOnce) {
+            m_loadedOnce = true;
+            emit loaded();
+        }
+        if (std::exchange(m_again, false)) {
+            reload();
+        }
+    };
+    if (!whole) {
+        // A few conversations changed (live messages, receipts, a read): read just those.
+        onFinished(m_account.conversations().conversations(peers), this,
+                   [this, done](const Result<QList<store::ConversationSummary>>& changed) {
+                       if (changed.ok()) {
+                           applyChanged(changed.value());
+                       } else {
+                           m_fullReload = true;
+                           m_again = true;
+                       }
+                       done();
+                   });
+        return;
+    }
     m_lastRead.start();
     onFinished(m_account.conversations().list(), this,
-               [this](const Result<QList<store::ConversationSummary>>& fresh) {
-                   m_loading = false;
+               [this, done](const Result<QList<store::ConversationSummary>>& fresh) {
                    if (fresh.ok()) {
                        apply(fresh.value());
                    }
-                   if (!m_loadedOnce) {
-                       m_loadedOnce = true;
-                       emit loaded();
-                   }
-                   if (std::exchange(m_again, false)) {
-                       reload();
-                   }
+                   done();
                });
+}
+
+void ConversationListModel::applyChanged(const QList<store::ConversationSummary>& changed) {
+    QList<store::ConversationSummary> fresh = m_rows;
+    for (const store::ConversationSummary& c : changed) {
+        if (const int row = rowOf(c.peer); row >= 0) {
+            fresh[row] = c;
+        } else {
+            fresh.append(c);
+        }
+    }
+    // The store's order: newest activity first, then the newest conversation.
+    const auto msecs = [](const QDateTime& t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; };
+    std::stable_sort(
+        fresh.begin(), fresh.end(),
+        [&msecs](const store::ConversationSummary& a, const store::ConversationSummary& b) {
+            const qint64 ta = msecs(a.lastActivity);
+            const qint64 tb = msecs(b.lastActivity);
+            return ta != tb ? ta > tb : a.id > b.id;
+        });
+    apply(fresh);
 }
 
 void ConversationListModel::apply(const QList<store::ConversationSummary>& fresh) {

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 #include "models/KeyedListModel.h"
 
@@ -55,12 +56,17 @@ signals:
 
 private:
     void apply(const QList<store::ConversationSummary>& fresh);
+    // Some conversations' new summaries: put in place and in order.
+    void applyChanged(const QList<store::ConversationSummary>& changed);
     void onPresence(const QString& bareJid);
 
     Account& m_account;
     QList<store::ConversationSummary> m_rows;
     QTimer m_coalesce;  // many changes in a burst: one re-read
     QElapsedTimer m_lastRead;
+    // What changed since the last read: these peers, or (m_fullReload) maybe any.
+    QSet<QString> m_dirty;
+    bool m_fullReload = false;
     bool m_loading = false;
     bool m_again = false;
     bool m_loadedOnce = false;

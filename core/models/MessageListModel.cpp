@@ -21,7 +21,11 @@ MessageListModel::MessageListModel(Account& account, QString peer, QObject* pare
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &MessageListModel::refreshNewest);
-    connect(&account, &Account::messagesChanged, this, [this] { m_coalesce.start(); });
+    connect(&account, &Account::messagesChanged, this, [this](const QStringList& peers) {
+        if (peers.isEmpty() || peers.contains(m_peer)) {
+            m_coalesce.start();
+        }
+    });
     connect(&account.contacts(), &ContactDirectory::contactChanged, this,
             [this](const QString& jid) {
                 if ((jid.isEmpty() || jid == m_peer) && !m_rows.isEmpty()) {

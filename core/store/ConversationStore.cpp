@@ -73,6 +73,33 @@ QFuture<Result<ConversationSummary>> ConversationStore::conversation(QString pee
     });
 }
 
+QFuture<Result<QList<ConversationSummary>>> ConversationStore::conversations(QStringList peers) {
+    return m_db.run(
+        [peers = std::move(peers)](QSqlDatabase& db) -> Result<QList<ConversationSummary>> {
+            QList<ConversationSummary> list;
+            if (peers.isEmpty()) {
+                return list;
+            }
+            QStringList marks;
+            for (qsizetype i = 0; i < peers.size(); ++i) {
+                marks << QStringLiteral("?");
+            }
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(selectSummaries(QStringLiteral("WHERE c.jid IN (%1)").arg(marks.join(u','))));
+            for (const QString& peer : peers) {
+                q.addBindValue(peer);
+            }
+            if (!q.exec()) {
+                return sqlError(q, Database::tr("Could not read the conversations"));
+            }
+            while (q.next()) {
+                list.append(fromRow(q));
+            }
+            return list;
+        });
+}
+
 QFuture<Result<void>> ConversationStore::markRead(QString peer) {
     return m_db.run([peer = std::move(peer)](QSqlDatabase& db) -> Result<void> {
         QSqlQuery q(db);

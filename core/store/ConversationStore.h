@@ -34,6 +34,8 @@ public:
     // Newest activity first; limit < 0: all.
     QFuture<Result<QList<ConversationSummary>>> list(int limit = -1);
     QFuture<Result<ConversationSummary>> conversation(QString peer);  // NotFound if none
+    // The summaries of these conversations (those that exist), in list() order.
+    QFuture<Result<QList<ConversationSummary>>> conversations(QStringList peers);
     // Resets the unread count.
     QFuture<Result<void>> markRead(QString peer);
 

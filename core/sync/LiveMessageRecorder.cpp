@@ -56,13 +56,19 @@ void LiveMessageRecorder::flush() {
     if (m_buffer.isEmpty()) {
         return;
     }
+    QStringList peers;
+    for (const store::StoredMessage& m : m_buffer) {
+        if (!peers.contains(m.peer)) {
+            peers << m.peer;
+        }
+    }
     onFinished(m_messages.insertBatch(std::exchange(m_buffer, {})), this,
-               [this](const Result<int>& result) {
+               [this, peers](const Result<int>& result) {
                    if (!result.ok()) {
                        emit failed(result.error());
                        return;
                    }
-                   emit stored(result.value());
+                   emit stored(result.value(), peers);
                });
 }
 
@@ -71,13 +77,14 @@ void LiveMessageRecorder::setState(const QString& peer, const QString& id,
     // The message a receipt names may still be in the buffer: write that first (the store
     // thread runs work in order).
     flush();
-    onFinished(m_messages.updateState(peer, id, state), this, [this](const Result<int>& changed) {
-        if (!changed.ok()) {
-            emit failed(changed.error());
-        } else if (changed.value() > 0) {
-            emit statesUpdated();
-        }
-    });
+    onFinished(m_messages.updateState(peer, id, state), this,
+               [this, peer](const Result<int>& changed) {
+                   if (!changed.ok()) {
+                       emit failed(changed.error());
+                   } else if (changed.value() > 0) {
+                       emit statesUpdated(peer);
+                   }
+               });
 }
 
 }  // namespace rapport::sync

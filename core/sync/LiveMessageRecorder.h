@@ -29,9 +29,10 @@ public:
     int buffered() const { return int(m_buffer.size()); }
 
 signals:
-    void stored(int count);
+    // `peers`: the conversations the batch touched.
+    void stored(int count, const QStringList& peers);
     // Receipts or markers moved some of our messages on (delivered, read).
-    void statesUpdated();
+    void statesUpdated(const QString& peer);
     void failed(const rapport::Error& error);
 
 private:

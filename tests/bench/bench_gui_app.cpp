@@ -12,6 +12,7 @@
 #include "bench_gui_app.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QListView>
 #include <QSettings>
 #include <QTimer>
@@ -256,8 +257,33 @@ private:
 
 }  // namespace
 
+// With $RAPPORT_TRACE_STALLS set: every event the UI thread takes over 12 ms to handle,
+// with its receiver, on stderr (to find what a stall figure is made of).
+class StallTracingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override {
+        if (!m_trace) {
+            return QApplication::notify(receiver, event);
+        }
+        QElapsedTimer t;
+        t.start();
+        const int type = event->type();
+        const bool handled = QApplication::notify(receiver, event);
+        if (const qint64 ms = t.elapsed(); ms > 12) {
+            std::fprintf(stderr, "stall %lld ms: event %d to %s '%s'\n", (long long)ms, type,
+                         receiver->metaObject()->className(),
+                         qPrintable(receiver->objectName()));
+        }
+        return handled;
+    }
+
+private:
+    const bool m_trace = qEnvironmentVariableIsSet("RAPPORT_TRACE_STALLS");
+};
+
 int runApp(int argc, char** argv) {
-    QApplication app(argc, argv);
+    StallTracingApplication app(argc, argv);
     // As app/gui/main.cpp does; the settings live in the (temporary) profile.
     QApplication::setApplicationName(QStringLiteral("rapport"));
     QApplication::setOrganizationName(QStringLiteral("Rapport"));
