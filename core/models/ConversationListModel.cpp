@@ -16,6 +16,7 @@ constexpr int kCoalesceMs = 30;
 // at most this often: each read is every conversation (2,000 rows: a few ms in the store
 // and in apply()), and reading it every 30 ms was most of a burst's cost.
 constexpr int kBusyGapMs = 250;
+constexpr int kBusyTargetedGapMs = 100;
 // More conversations changed than this: read the whole list instead.
 constexpr int kMaxTargeted = 50;
 
@@ -40,10 +41,11 @@ ConversationListModel::ConversationListModel(Account& account, QObject* parent)
         if (m_coalesce.isActive()) {
             return;  // a re-read is coming; restarting the timer would put it off indefinitely
         }
-        // Only whole-list reads are spaced out; a few conversations are read at once.
-        const qint64 since = m_lastRead.isValid() ? m_lastRead.elapsed() : kBusyGapMs;
-        m_coalesce.start(m_fullReload ? int(std::max<qint64>(kCoalesceMs, kBusyGapMs - since))
-                                      : kCoalesceMs);
+        // While writes keep coming, reads are spaced out: the whole list at most every
+        // kBusyGapMs, a few conversations every kBusyTargetedGapMs (the eye sees no lag).
+        const qint64 gap = m_fullReload ? kBusyGapMs : kBusyTargetedGapMs;
+        const qint64 since = m_lastRead.isValid() ? m_lastRead.elapsed() : gap;
+        m_coalesce.start(int(std::max<qint64>(kCoalesceMs, gap - since)));
     });
     connect(&account.contacts(), &ContactDirectory::contactChanged, this,
             &ConversationListModel::onPresence);
@@ -165,6 +167,7 @@ void ConversationListModel::reload() {
             reload();
         }
     };
+    m_lastRead.start();
     if (!whole) {
         // A few conversations changed (live messages, receipts, a read): read just those.
         onFinished(m_account.conversations().conversations(peers), this,
@@ -179,7 +182,6 @@ void ConversationListModel::reload() {
                    });
         return;
     }
-    m_lastRead.start();
     onFinished(m_account.conversations().list(), this,
                [this, done](const Result<QList<store::ConversationSummary>>& fresh) {
                    if (fresh.ok()) {
@@ -190,35 +192,60 @@ void ConversationListModel::reload() {
 }
 
 void ConversationListModel::applyChanged(const QList<store::ConversationSummary>& changed) {
-    QList<store::ConversationSummary> fresh = m_rows;
-    for (const store::ConversationSummary& c : changed) {
-        if (const int row = rowOf(c.peer); row >= 0) {
-            fresh[row] = c;
-        } else {
-            fresh.append(c);
-        }
-    }
     // The store's order: newest activity first, then the newest conversation.
-    const auto msecs = [](const QDateTime& t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; };
-    std::stable_sort(
-        fresh.begin(), fresh.end(),
-        [&msecs](const store::ConversationSummary& a, const store::ConversationSummary& b) {
-            const qint64 ta = msecs(a.lastActivity);
-            const qint64 tb = msecs(b.lastActivity);
-            return ta != tb ? ta > tb : a.id > b.id;
-        });
-    apply(fresh);
+    const auto before = [](const store::ConversationSummary& a,
+                           const store::ConversationSummary& b) {
+        const qint64 ta = a.lastActivity.isValid() ? a.lastActivity.toMSecsSinceEpoch() : 0;
+        const qint64 tb = b.lastActivity.isValid() ? b.lastActivity.toMSecsSinceEpoch() : 0;
+        return ta != tb ? ta > tb : a.id > b.id;
+    };
+    // Each changed row moves to its place (or comes in there) and reports its change: no
+    // pass over the whole list, which a burst of messages would make a few times a second.
+    for (const store::ConversationSummary& c : changed) {
+        const int row = rowOf(c.peer);
+        if (row >= 0 && sameSummary(m_rows[row], c)) {
+            continue;
+        }
+        // Its place among the other rows (sorted): how many of them come before it. A
+        // conversation that just got a message is usually first, so this stops at once.
+        int place = 0;
+        for (int i = 0; i < int(m_rows.size()); ++i) {
+            if (i == row) {
+                continue;
+            }
+            if (!before(m_rows[i], c)) {
+                break;
+            }
+            ++place;
+        }
+        if (row < 0) {
+            beginInsertRows({}, place, place);
+            m_rows.insert(place, c);
+            endInsertRows();
+            continue;
+        }
+        if (place != row) {
+            // beginMoveRows counts the destination before the move.
+            beginMoveRows({}, row, row, {}, place > row ? place + 1 : place);
+            m_rows.move(row, place);
+            endMoveRows();
+        }
+        m_rows[place] = c;
+        emit dataChanged(index(place), index(place));
+    }
+}
+
+bool ConversationListModel::sameSummary(const store::ConversationSummary& a,
+                                        const store::ConversationSummary& b) {
+    return a.unread == b.unread && a.lastActivity == b.lastActivity &&
+           a.lastMessagePreview == b.lastMessagePreview &&
+           a.lastMessageRowId == b.lastMessageRowId &&
+           a.lastMessageDirection == b.lastMessageDirection;
 }
 
 void ConversationListModel::apply(const QList<store::ConversationSummary>& fresh) {
     applyKeyed(
-        m_rows, fresh, [](const store::ConversationSummary& c) { return c.peer; },
-        [](const store::ConversationSummary& a, const store::ConversationSummary& b) {
-            return a.unread == b.unread && a.lastActivity == b.lastActivity &&
-                   a.lastMessagePreview == b.lastMessagePreview &&
-                   a.lastMessageRowId == b.lastMessageRowId &&
-                   a.lastMessageDirection == b.lastMessageDirection;
-        });
+        m_rows, fresh, [](const store::ConversationSummary& c) { return c.peer; }, &sameSummary);
 }
 
 void ConversationListModel::onPresence(const QString& bareJid) {

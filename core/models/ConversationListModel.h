@@ -58,6 +58,9 @@ private:
     void apply(const QList<store::ConversationSummary>& fresh);
     // Some conversations' new summaries: put in place and in order.
     void applyChanged(const QList<store::ConversationSummary>& changed);
+    // Nothing the list shows differs.
+    static bool sameSummary(const store::ConversationSummary& a,
+                            const store::ConversationSummary& b);
     void onPresence(const QString& bareJid);
 
     Account& m_account;

@@ -112,6 +112,22 @@ private slots:
                          .data(ConversationListModel::UnreadRole)
                          .toInt(),
                      0);
+        // Older news for Bob (a message from before the others'): he stays where his
+        // activity puts him. The rows read one by one are in the store's own order.
+        store({message(QStringLiteral("bob@example.com"), 0, QStringLiteral("late copy")),
+               message(QStringLiteral("cy@example.com"), 6, QStringLiteral("newest"))});
+        QTRY_COMPARE(list.rowOf(QStringLiteral("cy@example.com")), 0);
+        const auto stored = await(account->conversations().list());
+        QVERIFY(stored.ok());
+        QStringList expected;
+        for (const auto& c : stored.value()) {
+            expected << c.peer;
+        }
+        QStringList shown;
+        for (int row = 0; row < list.rowCount(); ++row) {
+            shown << list.index(row).data(ConversationListModel::PeerRole).toString();
+        }
+        QCOMPARE(shown, expected);
     }
 
     // The tester also asks for more rows as it checks, while pages are on their way: every
