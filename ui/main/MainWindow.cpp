@@ -175,16 +175,15 @@ MainWindow::MainWindow(Account& account, QWidget* parent)
     }
     connect(settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     addAction(settingsAction);
-    auto* settingsButton = new QToolButton;
-    settingsButton->setObjectName(QStringLiteral("settingsButton"));
-    settingsButton->setDefaultAction(settingsAction);
-    settingsButton->setIcon(QIcon(QStringLiteral(":/icons/settings.svg")));
-    settingsButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    settingsButton->setAutoRaise(true);
-    settingsButton->setToolTip(
+    // On the rail like a section (centred, its name under the icon), above the presence.
+    settingsAction->setIcon(QIcon(QStringLiteral(":/icons/settings.svg")));
+    settingsAction->setIconText(tr("Settings"));
+    settingsAction->setToolTip(
         tr("Settings (%1)").arg(settingsAction->shortcut().toString(QKeySequence::NativeText)));
-    settingsButton->setAccessibleName(tr("Settings"));
-    m_rail->insertWidget(m_presenceAction, settingsButton);
+    m_rail->insertAction(m_presenceAction, settingsAction);
+    if (QWidget* button = m_rail->widgetForAction(settingsAction)) {
+        button->setObjectName(QStringLiteral("settingsButton"));
+    }
 
     const QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {

@@ -17,6 +17,11 @@ AccountSetupDialog::AccountSetupDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Sign in to Rapport"));
     setObjectName(QStringLiteral("accountSetup"));
 
+    auto* heading = new QLabel(tr("Sign in to your team"));
+    QFont big = heading->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    heading->setFont(big);
     auto* intro =
         new QLabel(tr("Sign in with your team's chat account. Rapport finds the server from your "
                       "address; enter it only if your administrator gave you one."));
@@ -51,13 +56,14 @@ AccountSetupDialog::AccountSetupDialog(QWidget* parent) : QDialog(parent) {
     auto* buttons = new QDialogButtonBox;
     m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     m_signIn = buttons->addButton(tr("Sign &in"), QDialogButtonBox::AcceptRole);
-    buttons->addButton(QDialogButtonBox::Cancel);
+    // No icon: the style gives Cancel one and nothing else, which made it look like the
+    // main action.
+    buttons->addButton(QDialogButtonBox::Cancel)->setIcon(QIcon());
     m_withoutAccount = new QPushButton(tr("Continue &without an account"));
     m_withoutAccount->setObjectName(QStringLiteral("withoutAccount"));
     m_withoutAccount->setToolTip(
         tr("Use the answer library and search on this computer only; "
            "add an account later with \"Sign in…\"."));
-    m_withoutAccount->setFlat(true);
     connect(m_withoutAccount, &QPushButton::clicked, this, [this] {
         emit withoutAccountChosen();
         reject();
@@ -68,6 +74,7 @@ AccountSetupDialog::AccountSetupDialog(QWidget* parent) : QDialog(parent) {
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_status);
@@ -141,6 +148,17 @@ void AccountSetupDialog::runTest(bool thenAccept) {
     m_connectionTest->setTrustedCertificates(trustedCertificates());
     m_connectionTest->run(jid(), password(), server(), [this, thenAccept](const Result<void>& r) {
         setBusy(false);
+        // The keyboard goes where the user acts next (the busy state took it away).
+        if (r.ok()) {
+            m_signIn->setFocus();
+        } else if (r.error().code == ErrorCode::AuthenticationFailed) {
+            m_password->setFocus();
+            m_password->selectAll();
+        } else if (r.error().code == ErrorCode::ServerUnreachable) {
+            m_server->setFocus();
+        } else {
+            m_test->setFocus();
+        }
         if (!r.ok()) {
             const bool certificate = r.error().code == ErrorCode::Certificate;
             // The panel below shows the certificate; the full error stays in the tooltip.
