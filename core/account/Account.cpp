@@ -93,9 +93,14 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
             [this](int, const QStringList& peers) { emit messagesChanged(peers); });
     connect(m_recorder.get(), &sync::LiveMessageRecorder::statesUpdated, this,
             [this](const QString& peer) { emit messagesChanged({peer}); });
-    // A catch-up or the outbox may touch any conversation.
-    connect(m_catchUp.get(), &sync::HistoryCatchUp::progress, this,
-            [this] { emit messagesChanged({}); });
+    // A catch-up page: the conversations it stored into; at its end, and for the outbox,
+    // possibly any.
+    connect(m_catchUp.get(), &sync::HistoryCatchUp::progress, this, [this] {
+        const QStringList peers = m_archiveSink->takeRecentPeers();
+        if (!peers.isEmpty()) {
+            emit messagesChanged(peers);
+        }
+    });
     connect(m_catchUp.get(), &sync::HistoryCatchUp::finished, this,
             [this] { emit messagesChanged({}); });
     connect(m_outboxSender.get(), &sync::OutboxSender::sent, this,

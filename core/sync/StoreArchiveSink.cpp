@@ -26,6 +26,7 @@ QFuture<Result<int>> StoreArchiveSink::store(const QList<xmpp::MamMessage>& mess
     QList<store::StoredMessage> rows = toStored(messages, m_own);
     for (const store::StoredMessage& row : rows) {
         m_peers.insert(row.peer);
+        m_recent.insert(row.peer);
     }
     store::SyncCursor cursor;
     if (!newCursor.isEmpty()) {

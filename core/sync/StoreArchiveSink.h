@@ -28,6 +28,12 @@ public:
     // Conversations that received messages since the last reset.
     int conversationsTouched() const { return int(m_peers.size()); }
     void resetCounters() { m_peers.clear(); }
+    // The conversations stored into since the last call (for the models' targeted reads).
+    QStringList takeRecentPeers() {
+        const QStringList peers(m_recent.begin(), m_recent.end());
+        m_recent.clear();
+        return peers;
+    }
 
 private:
     QString source() const;
@@ -39,6 +45,7 @@ private:
     // thread, by a continuation that must not outlive-reference this object.
     std::shared_ptr<std::atomic<bool>> m_firstSync = std::make_shared<std::atomic<bool>>(false);
     QSet<QString> m_peers;
+    QSet<QString> m_recent;
 };
 
 }  // namespace rapport::sync

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "account/Account.h"
+#include "account/ContactDirectory.h"
 #include "models/ConversationListModel.h"
 #include "models/MessageListModel.h"
 #include "store/MessageStore.h"
@@ -73,6 +74,17 @@ private slots:
         account = std::move(opened).value();
     }
     void cleanup() { account.reset(); }
+
+    void initialsOfNames() {
+        QCOMPARE(ContactDirectory::initials(QStringLiteral("Ann Lee")), QStringLiteral("AL"));
+        QCOMPARE(ContactDirectory::initials(QStringLiteral("ann.lee@example.com")),
+                 QStringLiteral("AL"));
+        QCOMPARE(ContactDirectory::initials(QStringLiteral("  bob  ")), QStringLiteral("B"));
+        QCOMPARE(ContactDirectory::initials(QStringLiteral("(x) Cy Dee")), QStringLiteral("CD"));
+        QCOMPARE(ContactDirectory::initials(QStringLiteral("émile_zola-x")), QStringLiteral("ÉZ"));
+        QCOMPARE(ContactDirectory::initials(QString()), QStringLiteral("?"));
+        QCOMPARE(ContactDirectory::initials(QStringLiteral("-._@")), QStringLiteral("?"));
+    }
 
     void conversationListFollowsActivity() {
         store({message(QStringLiteral("ann@example.com"), 1, QStringLiteral("first")),
