@@ -265,8 +265,16 @@ Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<Store
 
 QFuture<Result<int>> MessageStore::insertBatch(QList<StoredMessage> messages, Unread unread,
                                                SyncCursor cursor, Placement placement) {
-    return m_db.transaction([messages = std::move(messages), unread, cursor = std::move(cursor),
+    return insertBatch([messages = std::move(messages)] { return messages; }, unread,
+                       std::move(cursor), placement);
+}
+
+QFuture<Result<int>> MessageStore::insertBatch(std::function<QList<StoredMessage>()> make,
+                                               Unread unread, SyncCursor cursor,
+                                               Placement placement) {
+    return m_db.transaction([make = std::move(make), unread, cursor = std::move(cursor),
                              placement](QSqlDatabase& db) -> Result<int> {
+        const QList<StoredMessage> messages = make();
         const Result<QList<qint64>> rows = insertOn(db, messages, unread, placement);
         if (!rows) {
             return rows.error();

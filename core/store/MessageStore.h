@@ -5,6 +5,7 @@
 
 #include <QFuture>
 #include <QList>
+#include <functional>
 #include <optional>
 
 #include "common/Result.h"
@@ -45,6 +46,10 @@ public:
     QFuture<Result<int>> insertBatch(QList<StoredMessage> messages, Unread unread = Unread::Count,
                                      SyncCursor cursor = {},
                                      Placement placement = Placement::After);
+    // The same for messages `make` builds on the store's thread: turning 2,000 archived
+    // stanzas into rows is work the UI thread should not do.
+    QFuture<Result<int>> insertBatch(std::function<QList<StoredMessage>()> make, Unread unread,
+                                     SyncCursor cursor, Placement placement);
 
     // The newest `limit` messages of the conversation with `peer` before `before` (the
     // newest of all if unset), oldest first. Page back with MessageCursor::before(first).

@@ -2,7 +2,9 @@
 // with the catch-up cursor moved in the same transaction.
 #pragma once
 
+#include <QMutex>
 #include <QSet>
+#include <QStringList>
 #include <atomic>
 #include <memory>
 
@@ -26,14 +28,10 @@ public:
                                Page page) override;
 
     // Conversations that received messages since the last reset.
-    int conversationsTouched() const { return int(m_peers.size()); }
-    void resetCounters() { m_peers.clear(); }
+    int conversationsTouched() const;
+    void resetCounters();
     // The conversations stored into since the last call (for the models' targeted reads).
-    QStringList takeRecentPeers() {
-        const QStringList peers(m_recent.begin(), m_recent.end());
-        m_recent.clear();
-        return peers;
-    }
+    QStringList takeRecentPeers();
 
 private:
     QString source() const;
@@ -44,8 +42,13 @@ private:
     // A first sync does not make years of history "unread". Shared: it is set on the store
     // thread, by a continuation that must not outlive-reference this object.
     std::shared_ptr<std::atomic<bool>> m_firstSync = std::make_shared<std::atomic<bool>>(false);
-    QSet<QString> m_peers;
-    QSet<QString> m_recent;
+    // Filled on the store's thread, where the archived stanzas become rows.
+    struct Peers {
+        QMutex mutex;
+        QSet<QString> touched;  // since resetCounters()
+        QSet<QString> recent;   // since takeRecentPeers()
+    };
+    std::shared_ptr<Peers> m_peers = std::make_shared<Peers>();
 };
 
 }  // namespace rapport::sync
