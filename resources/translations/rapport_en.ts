@@ -451,6 +451,10 @@
         <source>Refusing an unencrypted ws:// connection to %1: use wss://.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rapport is used without an account here: add one to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rapport::ConnectionTest</name>
@@ -699,6 +703,32 @@
     </message>
 </context>
 <context>
+    <name>rapport::models::AnswerListModel</name>
+    <message>
+        <source>, tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, used %n times</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, conflict copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, not published yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rapport::models::ConnectionState</name>
     <message>
         <source>Online</source>
@@ -729,6 +759,48 @@
     </message>
 </context>
 <context>
+    <name>rapport::models::ConversationListModel</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>presence unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rapport::models::MessageListModel</name>
     <message>
         <source>This message was deleted.</source>
@@ -736,6 +808,53 @@
     </message>
     <message>
         <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rapport::models::SearchResultsModel</name>
+    <message>
+        <source>Message with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tip %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -887,6 +1006,22 @@
         <source>Connected to %1 as %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in to your team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue &amp;without an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the answer library and search on this computer only; add an account later with &quot;Sign in…&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: nobody you trust vouches for it. Compare its fingerprint with the one your administrator gave you before you trust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rapport::ui::AnswerDelegate</name>
@@ -972,6 +1107,18 @@
         <source>Could not save: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Discard your changes to this answer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this new answer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rapport::ui::AppStartup</name>
@@ -997,11 +1144,78 @@
         <source>Cannot sign in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in to chat, and to share answers and tips.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::CertificateTrustPanel</name>
+    <message>
+        <source>The server&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;rust this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if the fingerprint is the one your administrator gave you: Rapport will then accept this certificate, and only this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also valid for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rapport::ui::ChatsView</name>
     <message>
         <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address (name@example.com):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address like name@example.com.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1145,6 +1359,13 @@
     </message>
 </context>
 <context>
+    <name>rapport::ui::FreedesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rapport::ui::LibraryView</name>
     <message>
         <source>Search answers</source>
@@ -1265,6 +1486,18 @@
         <source>not used yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Answer title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rapport::ui::MainWindow</name>
@@ -1332,6 +1565,70 @@
         <source>Search everything</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Review certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your team&apos;s chat account for chats, the team&apos;s library and tips.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a status message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the status message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your presence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your presence: %1, &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What colleagues see beside your name, e.g. &quot;On the phone until 3&quot;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account: your library on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport stopped connecting: nobody you trust vouches for the server&apos;s certificate. It may be your team&apos;s own certificate, or someone in between. Compare its fingerprint with the one your administrator gave you before you trust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rapport::ui::MemoryCredentialStore</name>
@@ -1369,6 +1666,16 @@
     <message>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::Notifier</name>
+    <message numerus="yes">
+        <source>%n new messages. The last: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1744,69 @@
     </message>
 </context>
 <context>
+    <name>rapport::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a desktop notification for new messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only while Rapport&apos;s window is not in front, and never while you are set to &quot;Do not disturb&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound with notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where your team&apos;s answers and tips live. Leave it empty for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team &amp;service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a service&apos;s address. It looks like pubsub.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rapport::ui::SuggestionsPanel</name>
     <message>
         <source>Suggested answers</source>
@@ -1454,6 +1824,10 @@ Insert with Alt+%2</source>
     </message>
     <message>
         <source>Insert answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers that fit appear here when they write.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1559,6 +1933,28 @@ Insert with Alt+%2</source>
     </message>
     <message>
         <source>The comment was not posted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rapport::ui::TrayIcon</name>
+    <message>
+        <source>Show Rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rapport: %n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rapport</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

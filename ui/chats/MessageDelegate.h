@@ -10,7 +10,6 @@
 #include <QTextDocument>
 #include <memory>
 
-
 namespace rapport::ui {
 
 class MessageDelegate : public QStyledItemDelegate {

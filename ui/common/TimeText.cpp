@@ -20,30 +20,28 @@ QString listTimeText(const QDateTime& utc, const QDateTime& now) {
 }
 
 QString relativeTimeText(const QDateTime& utc, const QDateTime& now) {
-    auto tr = [](const char* text, int n = -1) {
-        return QCoreApplication::translate("TimeText", text, nullptr, n);
-    };
+    // QCoreApplication::translate written out, so that lupdate finds every text.
     if (!utc.isValid()) {
         return {};
     }
     const qint64 secs = utc.secsTo(now);
     if (secs < 60) {
-        return tr("just now");
+        return QCoreApplication::translate("TimeText", "just now");
     }
     if (secs < 3600) {
-        return tr("%n min ago", int(secs / 60));
+        return QCoreApplication::translate("TimeText", "%n min ago", nullptr, int(secs / 60));
     }
     const QDate day = utc.toLocalTime().date();
     const QDate today = now.toLocalTime().date();
     if (day == today) {
-        return tr("%n h ago", int(secs / 3600));
+        return QCoreApplication::translate("TimeText", "%n h ago", nullptr, int(secs / 3600));
     }
     const qint64 days = day.daysTo(today);
     if (days == 1) {
-        return tr("yesterday");
+        return QCoreApplication::translate("TimeText", "yesterday");
     }
     if (days < 7) {
-        return tr("%n days ago", int(days));
+        return QCoreApplication::translate("TimeText", "%n days ago", nullptr, int(days));
     }
     return QLocale().toString(day, QLocale::ShortFormat);
 }
