@@ -423,6 +423,38 @@
     </message>
 </context>
 <context>
+    <name>TimeText</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Chat, shared answers and team tips for support engineers</source>
@@ -906,29 +938,6 @@
     <name>rapport::sync::OlderHistory</name>
     <message>
         <source>No conversation was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>rapport::ui</name>
-    <message>
-        <source>just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n min ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n h ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n days ago</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,13 @@
 
 namespace rapport::ui {
 
+namespace {
+// The context of the relative times' texts, as lupdate sees it.
+struct TimeTextTr {
+    Q_DECLARE_TR_FUNCTIONS(TimeText)
+};
+}  // namespace
+
 QString listTimeText(const QDateTime& utc, const QDateTime& now) {
     if (!utc.isValid()) {
         return {};
@@ -20,28 +27,27 @@ QString listTimeText(const QDateTime& utc, const QDateTime& now) {
 }
 
 QString relativeTimeText(const QDateTime& utc, const QDateTime& now) {
-    // QCoreApplication::translate written out, so that lupdate finds every text.
     if (!utc.isValid()) {
         return {};
     }
     const qint64 secs = utc.secsTo(now);
     if (secs < 60) {
-        return QCoreApplication::translate("TimeText", "just now");
+        return TimeTextTr::tr("just now");
     }
     if (secs < 3600) {
-        return QCoreApplication::translate("TimeText", "%n min ago", nullptr, int(secs / 60));
+        return TimeTextTr::tr("%n min ago", nullptr, int(secs / 60));
     }
     const QDate day = utc.toLocalTime().date();
     const QDate today = now.toLocalTime().date();
     if (day == today) {
-        return QCoreApplication::translate("TimeText", "%n h ago", nullptr, int(secs / 3600));
+        return TimeTextTr::tr("%n h ago", nullptr, int(secs / 3600));
     }
     const qint64 days = day.daysTo(today);
     if (days == 1) {
-        return QCoreApplication::translate("TimeText", "yesterday");
+        return TimeTextTr::tr("yesterday");
     }
     if (days < 7) {
-        return QCoreApplication::translate("TimeText", "%n days ago", nullptr, int(days));
+        return TimeTextTr::tr("%n days ago", nullptr, int(days));
     }
     return QLocale().toString(day, QLocale::ShortFormat);
 }
