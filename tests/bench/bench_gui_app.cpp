@@ -272,8 +272,7 @@ public:
         const bool handled = QApplication::notify(receiver, event);
         if (const qint64 ms = t.elapsed(); ms > 12) {
             std::fprintf(stderr, "stall %lld ms: event %d to %s '%s'\n", (long long)ms, type,
-                         receiver->metaObject()->className(),
-                         qPrintable(receiver->objectName()));
+                         receiver->metaObject()->className(), qPrintable(receiver->objectName()));
         }
         return handled;
     }
