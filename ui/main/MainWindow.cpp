@@ -21,6 +21,7 @@
 #include "account/Account.h"
 #include "chats/ChatsView.h"
 #include "chats/ConversationPane.h"
+#include "common/BringToFront.h"
 #include "library/LibraryView.h"
 #include "main/SectionHost.h"
 #include "models/ConnectionState.h"
@@ -339,10 +340,7 @@ void MainWindow::buildNotifications() {
 }
 
 void MainWindow::openConversationFromOutside(const QString& peer) {
-    show();
-    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
-    raise();
-    activateWindow();
+    bringToFront(this);
     showSection(m_chats);
     m_chats->openConversation(peer);
     m_notifier->conversationOpened(peer);

@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QWidget>
 
+#include "common/BringToFront.h"
+
 namespace rapport::ui {
 
 TrayIcon::TrayIcon(QWidget* window, QObject* parent) : QSystemTrayIcon(parent), m_window(window) {
@@ -61,10 +63,7 @@ QIcon TrayIcon::badgedIcon(int unread) {
 }
 
 void TrayIcon::bringForward() {
-    m_window->show();
-    m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
-    m_window->raise();
-    m_window->activateWindow();
+    bringToFront(m_window);
 }
 
 }  // namespace rapport::ui
