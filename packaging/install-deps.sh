@@ -18,6 +18,9 @@ packages=(
   xvfb xauth imagemagick
   # a private D-Bus session bus for the desktop-notification test
   dbus-daemon
+  # the .deb (CPack's dependency scan: dpkg-shlibdeps, file) and the checks of its desktop
+  # file, AppStream metainfo and man pages (packaging/desktop, ctest -L packaging)
+  dpkg-dev file desktop-file-utils appstream groff-base
 )
 
 missing=()
