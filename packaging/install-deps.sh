@@ -14,8 +14,9 @@ packages=(
   libgsasl-dev
   # the team server for tests and the demo, and a third-party peer for interop tests
   prosody python3-slixmpp
-  # headless UI tests, screenshots
-  xvfb xauth imagemagick
+  # headless UI tests, screenshots; the demo's check (packaging/check-demo.sh) finds the
+  # window (xwininfo, xprop) and reads the app's store from outside (sqlite3)
+  xvfb xauth imagemagick x11-utils sqlite3
   # a private D-Bus session bus for the desktop-notification test
   dbus-daemon
   # the .deb (CPack's dependency scan: dpkg-shlibdeps, file) and the checks of its desktop
