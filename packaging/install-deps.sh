@@ -14,6 +14,8 @@ packages=(
   libgsasl-dev
   # the team server for tests and the demo, and a third-party peer for interop tests
   prosody python3-slixmpp
+  # packaging/server: the ejabberd template is checked as YAML
+  python3-yaml
   # headless UI tests, screenshots; the demo's check (packaging/check-demo.sh) finds the
   # window (xwininfo, xprop) and reads the app's store from outside (sqlite3)
   xvfb xauth imagemagick x11-utils sqlite3
