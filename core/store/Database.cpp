@@ -10,6 +10,7 @@
 
 #include "store/Migrations.h"
 #include "store/SearchIndex.h"
+#include "store/StatementCache.h"
 #include "store/StoreError.h"
 #include "store/StoreLogging.h"
 
@@ -224,6 +225,8 @@ Result<void> Database::openOnStoreThread() {
 }
 
 void Database::closeOnStoreThread() {
+    // Cached statements first: none may outlive the driver.
+    StatementCache::release(m_connectionName);
     if (m_db.isValid()) {
         if (m_db.isOpen()) {
             // Folds the WAL back into the main file, so a closed profile is one file.

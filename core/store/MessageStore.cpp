@@ -1,11 +1,14 @@
 #include "store/MessageStore.h"
 
 #include <QHash>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <algorithm>
+#include <array>
 
 #include "store/Database.h"
 #include "store/MessageRow_p.h"
+#include "store/StatementCache.h"
 #include "store/StoreError.h"
 #include "store/SyncCursorStore.h"
 
@@ -84,14 +87,28 @@ struct BatchStatements {
                dropOutbox.prepare(QStringLiteral("DELETE FROM outbox WHERE message_row = ?"));
     }
     QSqlError lastError() const {
-        for (const QSqlQuery* q :
-             {&lastRow, &ensureConversation, &findConversation, &insert, &insertEdited, &index,
-              &summarize, &findStanzaId, &findOrigin, &adoptStanzaId, &dropOutbox}) {
+        for (const QSqlQuery* q : all()) {
             if (q->lastError().isValid()) {
                 return q->lastError();
             }
         }
         return {};
+    }
+    // Resets every statement (cached between batches: none may keep a read open).
+    void finish() {
+        for (QSqlQuery* q : all()) {
+            q->finish();
+        }
+    }
+    std::array<QSqlQuery*, 11> all() {
+        return {&lastRow,   &ensureConversation, &findConversation, &insert,     &insertEdited,
+                &index,     &summarize,          &findStanzaId,     &findOrigin, &adoptStanzaId,
+                &dropOutbox};
+    }
+    std::array<const QSqlQuery*, 11> all() const {
+        return {&lastRow,   &ensureConversation, &findConversation, &insert,     &insertEdited,
+                &index,     &summarize,          &findStanzaId,     &findOrigin, &adoptStanzaId,
+                &dropOutbox};
     }
 
     QSqlQuery lastRow;
@@ -193,10 +210,13 @@ Result<QList<qint64>> MessageStore::insertOn(QSqlDatabase& db, const QList<Store
             return valid.error();
         }
     }
-    BatchStatements s(db);
-    if (!s.prepare()) {
-        return sqlError(s.lastError(), saveFailed());
+    QSqlError prepareError;
+    BatchStatements* cached = StatementCache::get<BatchStatements>(db, &prepareError);
+    if (!cached) {
+        return sqlError(prepareError, saveFailed());
     }
+    BatchStatements& s = *cached;
+    const auto finished = qScopeGuard([&s] { s.finish(); });
     if (!s.lastRow.exec() || !s.lastRow.next()) {
         return sqlError(s.lastRow, saveFailed());
     }

@@ -126,6 +126,63 @@ private slots:
         QCOMPARE(ok(ConversationStore(*db).list()).size(), 0);
     }
 
+    // A batch's statements are prepared once per connection and kept: they must come back
+    // reset after every batch, good or failed, so that none keeps a read transaction open
+    // (which would stop checkpoints from ever emptying the WAL) or a stale binding.
+    void keptStatementsHoldNothingBetweenBatches() {
+        const QString path = db->path();
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                           QStringLiteral("checkpointer"));
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            auto fullCheckpoint = [&other] {
+                QSqlQuery q(other);
+                // (busy, WAL frames, frames checkpointed): busy is 1 while a reader holds
+                // the WAL, and TRUNCATE waits for nobody.
+                if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next()) {
+                    return -1;
+                }
+                return q.value(0).toInt();
+            };
+            for (int round = 0; round < 3; ++round) {
+                QList<StoredMessage> batch;
+                for (int i = 0; i < 20; ++i) {
+                    const int n = round * 100 + i;
+                    batch.append(incoming(i % 2 ? Romeo : Nurse,
+                                          QStringLiteral("message number %1").arg(n), T0 + n,
+                                          QStringLiteral("archive-%1").arg(n)));
+                }
+                // A duplicate in the batch makes the insert look the copy up (the
+                // statements a normal batch leaves unused).
+                batch.append(batch.first());
+                QCOMPARE(ok(messages->insertBatch(batch)), 20);
+                QCOMPARE(fullCheckpoint(), 0);
+
+                QList<StoredMessage> broken{incoming(Romeo, QStringLiteral("x"), T0, {})};
+                broken[0].sender.clear();
+                QVERIFY(!await(messages->insertBatch(broken)).ok());
+                QCOMPARE(fullCheckpoint(), 0);
+            }
+            QCOMPARE(ok(messages->count()), 60);
+            QCOMPARE(ok(messages->latestStanzaId()), QStringLiteral("archive-219"));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("checkpointer"));
+
+        // A new Database on the same file (a new connection) prepares its own statements.
+        messages.reset();
+        db.reset();
+        auto reopened = Database::open(path);
+        QVERIFY2(reopened.ok(), qPrintable(reopened.error().message));
+        db = std::move(reopened.value());
+        messages = std::make_unique<MessageStore>(*db);
+        QCOMPARE(ok(messages->insertBatch({incoming(Romeo, QStringLiteral("after reopening"),
+                                                    T0 + 1000, QStringLiteral("archive-1000"))})),
+                 1);
+        QCOMPARE(ok(messages->count()), 61);
+    }
+
     void batchMovesTheSyncCursorWithIt() {
         SyncCursorStore cursors(*db);
         QCOMPARE(ok(cursors.get(QStringLiteral("mam"))), QString());
