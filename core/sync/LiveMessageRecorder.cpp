@@ -12,7 +12,14 @@
 namespace rapport::sync {
 
 namespace {
-constexpr int kFlushDelayMs = 25;  // short enough to feel instant, long enough to batch a burst
+// A message is written this soon after it arrives: short enough to feel instant.
+constexpr int kFlushDelayMs = 25;
+// While messages keep coming (the last write was under kBusyWithinMs ago), they wait a
+// little longer, so that a burst is written in batches of dozens rather than of two or
+// three: each transaction costs a commit and a summary pass whatever its size. Still far
+// under what the eye notices.
+constexpr int kBusyFlushDelayMs = 100;
+constexpr int kBusyWithinMs = 250;
 constexpr int kMaxBatch = 500;
 }  // namespace
 
@@ -47,7 +54,8 @@ void LiveMessageRecorder::add(store::StoredMessage message) {
     if (m_buffer.size() >= kMaxBatch) {
         flush();
     } else if (!m_flushTimer.isActive()) {
-        m_flushTimer.start(kFlushDelayMs);
+        const bool busy = m_sinceFlush.isValid() && m_sinceFlush.elapsed() < kBusyWithinMs;
+        m_flushTimer.start(busy ? kBusyFlushDelayMs : kFlushDelayMs);
     }
 }
 
@@ -56,6 +64,7 @@ void LiveMessageRecorder::flush() {
     if (m_buffer.isEmpty()) {
         return;
     }
+    m_sinceFlush.start();
     QStringList peers;
     for (const store::StoredMessage& m : m_buffer) {
         if (!peers.contains(m.peer)) {

@@ -1,8 +1,9 @@
 // Stores what arrives while online: chat messages (live and carbon copies) and the
 // delivery states that receipts and displayed markers report. Writes are batched:
-// a burst of messages becomes one transaction, not one per message.
+// a burst of messages becomes a few transactions, not one per message.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -42,6 +43,7 @@ private:
     store::MessageStore& m_messages;
     QList<store::StoredMessage> m_buffer;
     QTimer m_flushTimer;
+    QElapsedTimer m_sinceFlush;  // invalid until the first flush
 };
 
 }  // namespace rapport::sync
