@@ -235,6 +235,14 @@ void ConversationListModel::applyChanged(const QList<store::ConversationSummary>
     }
 }
 
+int ConversationListModel::totalUnread() const {
+    int total = 0;
+    for (const store::ConversationSummary& c : m_rows) {
+        total += c.unread;
+    }
+    return total;
+}
+
 bool ConversationListModel::sameSummary(const store::ConversationSummary& a,
                                         const store::ConversationSummary& b) {
     return a.unread == b.unread && a.lastActivity == b.lastActivity &&

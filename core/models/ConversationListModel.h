@@ -44,6 +44,9 @@ public:
     // "available", "away", ... in words.
     static QString presenceText(const QString& presence);
     int rowOf(const QString& peer) const;
+    // The unread messages of all conversations (the window title's and the tray's count):
+    // a sum over the rows, without a QVariant per row.
+    int totalUnread() const;
     // Re-reads the list now (it also does so by itself when messages change).
     void reload();
 

@@ -10,6 +10,7 @@
 #include "chats/ConversationDelegate.h"
 #include "chats/ConversationPane.h"
 #include "common/Jid.h"
+#include "common/UniformListView.h"
 #include "models/ConversationListModel.h"
 
 namespace rapport::ui {
@@ -17,12 +18,11 @@ namespace rapport::ui {
 ChatsView::ChatsView(Account& account, models::ConversationListModel& conversations,
                      QWidget* parent)
     : QWidget(parent), m_conversations(conversations) {
-    m_list = new QListView;
+    m_list = new UniformListView;
     m_list->setObjectName(QStringLiteral("conversations"));
     m_list->setAccessibleName(tr("Conversations"));
     m_list->setModel(&conversations);
     m_list->setItemDelegate(new ConversationDelegate(m_list));
-    m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setMinimumWidth(220);
     m_pane = new ConversationPane(account);

@@ -15,6 +15,7 @@
 
 #include "account/Account.h"
 #include "common/FutureUtils.h"
+#include "common/UniformListView.h"
 #include "library/AnswerDelegate.h"
 #include "library/AnswerEditor.h"
 #include "library/AnswerStore.h"
@@ -63,12 +64,11 @@ LibraryView::LibraryView(Account& account, QWidget* parent)
     m_resolve =
         button(tr("&Resolve conflict…"), QStringLiteral("resolveConflict"), tr("Resolve conflict"));
 
-    m_list = new QListView;
+    m_list = new UniformListView;
     m_list->setObjectName(QStringLiteral("answers"));
     m_list->setAccessibleName(tr("Answers"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new AnswerDelegate(m_list));
-    m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setMinimumWidth(260);
 

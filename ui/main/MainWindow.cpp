@@ -312,12 +312,7 @@ TipsView* MainWindow::tips() {
 }
 
 int MainWindow::unreadTotal() const {
-    int total = 0;
-    for (int row = 0; row < m_conversations->rowCount(); ++row) {
-        total +=
-            m_conversations->index(row).data(models::ConversationListModel::UnreadRole).toInt();
-    }
-    return total;
+    return m_conversations->totalUnread();
 }
 
 void MainWindow::updateTitle() {
