@@ -12,48 +12,100 @@
 #include "setup/CredentialStore.h"
 #include "store/ProfilePaths.h"
 
-int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("rapport"));
-    QApplication::setOrganizationName(QStringLiteral("Rapport"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Rapport"));
-    QApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("rapport"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
+namespace {
 
-    // The user's language where there is a translation (English is the source text).
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("rapport"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n"))) {
-        QApplication::installTranslator(&translator);
-    }
+// The application's identity, shared by the early QCoreApplication (--version, --help) and
+// the real QApplication.
+void describeApplication() {
+    QCoreApplication::setApplicationName(QStringLiteral("rapport"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Rapport"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
+}
 
+struct CommandLine {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Chat, shared answers and team tips for support engineers"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption profile(
+    QCommandLineOption help;
+    QCommandLineOption version;
+    QCommandLineOption profile{
         QStringLiteral("profile"),
-        QApplication::translate("main", "Keep the account's data in DIR (also $RAPPORT_PROFILE)."),
-        QStringLiteral("DIR"));
-    parser.addOption(profile);
+        QCoreApplication::translate("main",
+                                    "Keep the account's data in DIR (also $RAPPORT_PROFILE)."),
+        QStringLiteral("DIR")};
     // For the demo and scripts: sign in as JID with $RAPPORT_PASSWORD, no set-up dialog, no
     // keychain (as rapport-cli does).
-    const QCommandLineOption jid(
-        QStringLiteral("jid"),
-        QApplication::translate("main", "Sign in as JID with the password in $RAPPORT_PASSWORD."),
-        QStringLiteral("JID"));
-    const QCommandLineOption server(
-        QStringLiteral("server"),
-        QApplication::translate("main", "The server's WebSocket URL (else found from the JID)."),
-        QStringLiteral("URL"));
-    parser.addOptions({jid, server});
-    parser.process(app);
+    QCommandLineOption jid{QStringLiteral("jid"),
+                           QCoreApplication::translate(
+                               "main", "Sign in as JID with the password in $RAPPORT_PASSWORD."),
+                           QStringLiteral("JID")};
+    QCommandLineOption server{QStringLiteral("server"),
+                              QCoreApplication::translate(
+                                  "main", "The server's WebSocket URL (else found from the JID)."),
+                              QStringLiteral("URL")};
+
+    CommandLine() : help(parser.addHelpOption()), version(parser.addVersionOption()) {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Chat, shared answers and team tips for support engineers"));
+        parser.addOptions({profile, jid, server});
+    }
+};
+
+bool installTranslator(QTranslator& translator) {
+    // The user's language where there is a translation (English is the source text).
+    return translator.load(QLocale(), QStringLiteral("rapport"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")) &&
+           QCoreApplication::installTranslator(&translator);
+}
+
+// --version and --help must work where there is no display (a package's post-install
+// check, a server, ssh): QApplication would abort there, looking for a platform plugin.
+// So they are answered by a QCoreApplication before it. Anything the early parse does not
+// understand (Qt's own -platform, -style, ... or a mistake) goes on to QApplication, which
+// strips its own options and reports the rest.
+bool answeredWithoutDisplay(int argc, char** argv) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    CommandLine early;
+    if (!early.parser.parse(arguments) ||
+        !(early.parser.isSet(early.version) || early.parser.isSet(early.help))) {
+        return false;
+    }
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    QTranslator translator;
+    installTranslator(translator);
+    // A second parser, built now that the translator is in, for a translated --help.
+    CommandLine line;
+    line.parser.process(app);  // prints the version or the help, and exits
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (answeredWithoutDisplay(argc, argv)) {
+        return 0;
+    }
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Rapport"));
+    // The reverse-DNS id that the .desktop file, the AppStream metainfo and the icons are
+    // installed under (packaging/desktop): docks, window lists and notification servers
+    // match our windows to them through it.
+    QApplication::setDesktopFileName(QStringLiteral(RAPPORT_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
+
+    QTranslator translator;
+    installTranslator(translator);
+
+    CommandLine line;
+    line.parser.process(app);
 
     // Settings live with the profile, so that a demo or test profile never touches the
     // user's own.
-    const QString profileDir = rapport::store::ProfilePaths::profileDir(parser.value(profile));
+    const QString profileDir =
+        rapport::store::ProfilePaths::profileDir(line.parser.value(line.profile));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profileDir);
 
@@ -61,9 +113,9 @@ int main(int argc, char** argv) {
     rapport::ui::AppStartup startup(profileDir, credentials);
     QObject::connect(&startup, &rapport::ui::AppStartup::gaveUp, &app, &QApplication::exit);
     const QString password = qEnvironmentVariable("RAPPORT_PASSWORD");
-    if (parser.isSet(jid) && !password.isEmpty()) {
-        startup.signInDirectly(rapport::Jid(parser.value(jid)), password,
-                               QUrl(parser.value(server)));
+    if (line.parser.isSet(line.jid) && !password.isEmpty()) {
+        startup.signInDirectly(rapport::Jid(line.parser.value(line.jid)), password,
+                               QUrl(line.parser.value(line.server)));
     } else {
         startup.start();
     }

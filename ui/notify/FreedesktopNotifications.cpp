@@ -47,9 +47,10 @@ uint FreedesktopNotifications::show(uint replaces, const QString& title, const Q
     }
     QDBusMessage call =
         QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Notify"));
-    // The body is markup for some servers: plain text only, escaped.
+    // The body is markup for some servers: plain text only, escaped. The icon is the
+    // installed theme icon, named like the desktop file (packaging/desktop).
     call << QApplication::applicationDisplayName() << m_serverIds.value(replaces)
-         << QStringLiteral("rapport") << title << body.toHtmlEscaped()
+         << QApplication::desktopFileName() << title << body.toHtmlEscaped()
          << QStringList{QStringLiteral("default"), tr("Open")} << hints << kTimeoutMs;
     // Asynchronous: the window never waits for the notification server.
     const uint ticket = ++m_lastTicket;
