@@ -20,8 +20,11 @@ this part says SKIPPED.
   check-ejabberd.py [--cli PATH/rapport-cli]
 """
 import argparse
+import asyncio
 import copy
+import fnmatch
 import json
+import logging
 import os
 import re
 import shutil
@@ -88,8 +91,9 @@ def static_checks(cfg):
         check(f"{mod} is loaded", mod in m)
     ps = m.get("mod_pubsub", {})
     forced = ps.get("force_node_config", {})
-    rapport_nodes = [k for k in forced
-                     if re.fullmatch(k, "urn:rapport:answers:1") and re.fullmatch(k, "urn:rapport:tips:1")]
+    # ejabberd reads the keys as globs (econf:glob() in 23.01), not regular expressions.
+    rapport_nodes = [k for k in forced if fnmatch.fnmatchcase("urn:rapport:answers:1", k)
+                     and fnmatch.fnmatchcase("urn:rapport:tips:1", k)]
     check("pubsub: at least 100,000 items a node",
           isinstance(ps.get("max_items_node"), int) and ps["max_items_node"] >= 100000)
     check("pubsub: the team nodes keep every item and name the publisher",
@@ -214,6 +218,10 @@ def live_check(cfg, root, cli):
               not errors, "".join(errors[:10]))
         if cli:
             rapport_checks(cli, f"ws://127.0.0.1:{http}/xmpp-websocket", tmp)
+            try:
+                asyncio.run(node_checks(c2s))
+            except Exception as e:
+                check("the team nodes as ejabberd made them (slixmpp)", False, repr(e))
             errors = [l for l in open(ejlog) if "[error]" in l or "[critical]" in l]
             check("ejabberd logged no error while Rapport used it", not errors, "".join(errors[:10]))
     finally:
@@ -280,6 +288,43 @@ def rapport_checks(cli, ws_url, tmp):
     code, out, err = run("alice", "history", "bob@localhost", "--fetch-older", "20", profile="alice2")
     check("the sender's other device reads it from MAM",
           code == 0 and any(m.get("body") == "ticket 4711 is yours" for m in out), f"exit {code}: {out} {err}")
+
+
+async def node_checks(c2s_port):
+    """What force_node_config did to the nodes team init made, read with slixmpp."""
+    import slixmpp
+    logging.basicConfig(level=logging.CRITICAL)
+
+    async def connect(jid):
+        peer = slixmpp.ClientXMPP(jid, "team-pw")
+        peer.register_plugin("xep_0060")
+        ready = asyncio.Event()
+        peer.add_event_handler("session_start", lambda _: ready.set())
+        peer.connect(address=("127.0.0.1", c2s_port), use_ssl=False, force_starttls=False,
+                     disable_starttls=True)
+        await asyncio.wait_for(ready.wait(), 20)
+        return peer
+
+    alice = await connect("alice@localhost/check")
+    admin = await connect("admin@localhost/check")
+    try:
+        got = await alice.plugin["xep_0060"].get_items("pubsub.localhost", "urn:rapport:answers:1")
+        items = got.xml.findall(".//{http://jabber.org/protocol/pubsub}item")
+        check("items carry publisher= (itemreply: publisher)",
+              items and all(i.get("publisher", "").startswith("alice@localhost") for i in items),
+              [i.attrib for i in items])
+        conf = await admin.plugin["xep_0060"].get_node_config("pubsub.localhost", "urn:rapport:answers:1")
+        fields = {f.get("var"): [v.text for v in f.findall("{jabber:x:data}value")]
+                  for f in conf.xml.iter("{jabber:x:data}field")}
+        check("the answers node keeps 100,000 items, whitelist, publishers publish",
+              fields.get("pubsub#max_items") == ["100000"]
+              and fields.get("pubsub#access_model") == ["whitelist"]
+              and fields.get("pubsub#publish_model") == ["publishers"],
+              {k: v for k, v in fields.items() if k in ("pubsub#max_items", "pubsub#access_model",
+                                                        "pubsub#publish_model", "pubsub#itemreply")})
+    finally:
+        alice.disconnect()
+        admin.disconnect()
 
 
 def main():
