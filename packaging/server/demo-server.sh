@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # A local demo team server made from the production template (prosody-team.cfg.lua):
 # the same modules, components and limits, with example.com renamed to localhost and
-# only what loopback needs changed (free ports, no https port, plain ws:// allowed, data
-# in DATA_DIR). Used by the demo and by live-test.sh.
+# only what loopback needs changed (free loopback ports, plain ws:// allowed, a self-signed
+# certificate, data in DATA_DIR). Used by the demo and by live-test.sh.
 #
 #   packaging/server/demo-server.sh DATA_DIR [--users a,b,...] [--password PW] [--admins a,...]
 #
 # Creates the accounts (users and admins, all with PW, default "demo"; admins default to
 # "admin", the template's), starts Prosody in the foreground, and once it accepts
 # connections prints one JSON line on stdout:
-#   {"ws_url":"ws://127.0.0.1:PORT/xmpp-websocket","domain":"localhost",
-#    "pubsub":"pubsub.localhost","rooms":"rooms.localhost","upload":"upload.localhost",
-#    "c2s_port":N,"http_port":M,"admins":["admin@localhost"],"users":["alice@localhost",...],
-#    "dir":"DATA_DIR","config":"DATA_DIR/prosody.cfg.lua","log":"DATA_DIR/prosody.log"}
+#   {"ws_url":"ws://127.0.0.1:PORT/xmpp-websocket","wss_url":"wss://localhost:P/xmpp-websocket",
+#    "domain":"localhost","pubsub":"pubsub.localhost","rooms":"rooms.localhost",
+#    "upload":"upload.localhost","c2s_port":N,"http_port":PORT,"https_port":P,
+#    "certificate":"DATA_DIR/certs/localhost.crt","admins":["admin@localhost"],
+#    "users":["alice@localhost",...],"dir":"DATA_DIR","config":"DATA_DIR/prosody.cfg.lua",
+#    "log":"DATA_DIR/prosody.log"}
 # Nothing else goes to stdout. It stops Prosody and exits when its standard input closes,
 # on SIGTERM or SIGINT, and exits 1 if Prosody dies. DATA_DIR may be reused: accounts are
 # re-created with the given password, everything else is kept (a cache dir works).
@@ -42,16 +44,16 @@ domain=localhost
 log="$dir/prosody.log"
 cfg="$dir/prosody.cfg.lua"
 
-# Two free loopback ports, held open together so that they differ.
-read -r c2s_port http_port < <(python3 -c '
+# Three free loopback ports, held open together so that they differ.
+read -r c2s_port http_port https_port < <(python3 -c '
 import socket
-a, b = socket.socket(), socket.socket()
-a.bind(("127.0.0.1", 0)); b.bind(("127.0.0.1", 0))
-print(a.getsockname()[1], b.getsockname()[1])')
+s = [socket.socket() for _ in range(3)]
+for x in s: x.bind(("127.0.0.1", 0))
+print(*(x.getsockname()[1] for x in s))')
 
 mkdir -p "$dir/data" "$dir/certs"
-# STARTTLS on c2s stays available (mod_tls is in the template): a self-signed certificate
-# for every host, made once.
+# STARTTLS on c2s and the https port stay on, as in the template: a self-signed
+# certificate for every host, made once, where the template's https_certificate points.
 if [ ! -s "$dir/certs/$domain.crt" ]; then
     openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$domain" \
         -addext "subjectAltName=DNS:$domain,DNS:pubsub.$domain,DNS:rooms.$domain,DNS:upload.$domain" \
@@ -77,13 +79,15 @@ pidfile = "$dir/prosody.pid"
 log = { { levels = { min = "info" }, to = "console" } }
 admins = { $(lua_list "$admins") }
 
--- Loopback only, on free ports; no https port, so plain ws:// (and TCP without
--- STARTTLS) must be allowed to sign in. Nothing here is reachable from the network.
+-- Loopback only, on free ports. Clients use plain ws:// (and TCP without STARTTLS), so
+-- that must be allowed to sign in; https (with the self-signed certificate) is there too.
+-- Nothing here is reachable from the network.
 interfaces = { "127.0.0.1" }
 c2s_ports = { $c2s_port }
 http_ports = { $http_port }
 http_interfaces = { "127.0.0.1" }
-https_ports = { }
+https_ports = { $https_port }
+https_interfaces = { "127.0.0.1" }
 c2s_require_encryption = false
 
 -- Served under the default host, so that http://127.0.0.1:PORT/ reaches it.
@@ -137,8 +141,8 @@ if [ -z "$ready" ]; then
     exit 1
 fi
 
-printf '{"ws_url":"ws://127.0.0.1:%s/xmpp-websocket","domain":"%s","pubsub":"pubsub.%s","rooms":"rooms.%s","upload":"upload.%s","c2s_port":%s,"http_port":%s,"admins":%s,"users":%s,"dir":"%s","config":"%s","log":"%s"}\n' \
-    "$http_port" "$domain" "$domain" "$domain" "$domain" "$c2s_port" "$http_port" \
+printf '{"ws_url":"ws://127.0.0.1:%s/xmpp-websocket","wss_url":"wss://%s:%s/xmpp-websocket","domain":"%s","pubsub":"pubsub.%s","rooms":"rooms.%s","upload":"upload.%s","c2s_port":%s,"http_port":%s,"https_port":%s,"certificate":"%s","admins":%s,"users":%s,"dir":"%s","config":"%s","log":"%s"}\n' \
+    "$http_port" "$domain" "$https_port" "$domain" "$domain" "$domain" "$domain" "$c2s_port" "$http_port" "$https_port" "$dir/certs/$domain.crt" \
     "$(json_list "${admin_list[@]}")" "$(json_list "${user_list[@]}")" "$dir" "$cfg" "$log"
 
 # Until standard input closes (read returns 1; a timeout returns more than 128).

@@ -2,8 +2,11 @@
 """The production team template, running, with Rapport (ctest: server_live).
 
 demo-server.sh starts Prosody from prosody-team.cfg.lua (renamed to localhost, free
-loopback ports, no https port, data in a temp dir: nothing else changed), then:
+loopback ports, a self-signed certificate, plain ws:// allowed, data in a temp dir:
+nothing else changed), then:
 
+  0. wss: the https port answers a TLS handshake verified against that certificate for
+     "localhost" and upgrades /xmpp-websocket to a WebSocket (subprotocol xmpp).
   1. provisioning: `rapport-cli team init` as the template's admin creates both nodes and
      adds the members; run again it changes nothing; a member cannot run it (only admins
      create nodes).
@@ -26,6 +29,7 @@ loopback ports, no https port, data in a temp dir: nothing else changed), then:
 """
 import argparse
 import asyncio
+import base64
 import http.client
 import json
 import logging
@@ -33,6 +37,8 @@ import os
 import re
 import select
 import shutil
+import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -219,6 +225,24 @@ def main():
         print("server:", line.strip(), flush=True)
         check("the server is the template on loopback (admin from the template)",
               info["admins"] == [f"admin@{DOMAIN}"] and info["pubsub"] == SERVICE)
+        # The template's https port (Variant A) with the certificate where https_certificate
+        # points: a verified TLS handshake for "localhost", then a WebSocket upgrade on it.
+        try:
+            ctx = ssl.create_default_context(cafile=info["certificate"])
+            with socket.create_connection(("127.0.0.1", info["https_port"]), timeout=10) as raw:
+                with ctx.wrap_socket(raw, server_hostname=DOMAIN) as tls:
+                    key = base64.b64encode(os.urandom(16)).decode()
+                    tls.sendall((f"GET /xmpp-websocket HTTP/1.1\r\nHost: {DOMAIN}\r\n"
+                                 "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                                 f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                                 "Sec-WebSocket-Protocol: xmpp\r\n\r\n").encode())
+                    status = tls.recv(4096).decode(errors="replace").split("\r\n")[0]
+                    version = tls.version()
+            check("wss: the https port serves the certificate and upgrades to WebSocket",
+                  status.startswith("HTTP/1.1 101"), f"{version}: {status}")
+        except (OSError, ssl.SSLError) as e:
+            check("wss: the https port serves the certificate and upgrades to WebSocket", False, repr(e))
+
         cli = Cli(args.cli, info["ws_url"], tmp)
         members = f"alice@{DOMAIN},bob@{DOMAIN}"
 
