@@ -123,81 +123,88 @@ async def xmpp_checks(info):
         except slixmpp.exceptions.IqError as e:
             check("pubsub items carry publisher= (expose_publisher)", False, e.condition)
 
-        # Group chat: join (creates the room), make it an instant room, say something.
-        room = f"escalations@rooms.{DOMAIN}"
-        joined = asyncio.get_running_loop().create_future()
-        echoed = asyncio.get_running_loop().create_future()
-
-        def on_presence(p):
-            if p["from"].full == f"{room}/alice" and not joined.done():
-                joined.set_result(p)
-
-        def on_groupchat(m):  # slixmpp without its MUC plugin: plain "message" events
-            if (m["type"] == "groupchat" and m["from"].full == f"{room}/alice" and m["body"]
-                    and not echoed.done()):
-                echoed.set_result(m)
-
-        alice.add_event_handler("presence", on_presence)
-        alice.add_event_handler("message", on_groupchat)
-        pres = alice.make_presence(pto=f"{room}/alice")
-        pres.append(ET.Element(q("http://jabber.org/protocol/muc x")))
-        pres.send()
-        p = await asyncio.wait_for(joined, 15)
-        codes = {s.get("code") for s in p.xml.iter(q("http://jabber.org/protocol/muc#user status"))}
-        check("a member creates a room on rooms.localhost", "201" in codes and p["type"] != "error",
-              ET.tostring(p.xml)[:300])
-        iq = alice.make_iq_set(ito=room)
-        iq.append(ET.fromstring("<query xmlns='http://jabber.org/protocol/muc#owner'>"
-                                "<x xmlns='jabber:x:data' type='submit'/></query>"))
-        await iq.send(timeout=15)
-        text = "Escalation: printer E1234 at ACME " + uuid.uuid4().hex[:8]
-        alice.make_message(mto=room, mbody=text, mtype="groupchat").send()
-        await asyncio.wait_for(echoed, 15)
-
-        archived = []
-        alice.register_handler(Callback(
-            "mam result", MatchXPath("{jabber:client}message/{urn:xmpp:mam:2}result"),
-            lambda m: archived.extend(b.text for b in m.xml.iter("{jabber:client}body"))))
-        iq = alice.make_iq_set(ito=room)
-        iq.append(ET.fromstring("<query xmlns='urn:xmpp:mam:2' queryid='live'/>"))
-        fin = await iq.send(timeout=15)
-        await asyncio.sleep(0.5)  # results precede <fin/>; give the handler a moment
-        check("the room's message is in its MAM archive (muc_mam)",
-              text in archived and fin.xml.find(q("urn:xmpp:mam:2 fin")) is not None,
-              f"{archived!r}")
-
-        # HTTP upload: a slot, PUT, GET.
-        data = ("customer log line\n" * 2000).encode()
-        iq = alice.make_iq_get(ito=f"upload.{DOMAIN}")
-        iq.append(ET.fromstring(f"<request xmlns='urn:xmpp:http:upload:0' filename='log.txt' "
-                                f"size='{len(data)}' content-type='text/plain'/>"))
-        slot = await iq.send(timeout=15)
-        put = slot.xml.find(".//" + q("urn:xmpp:http:upload:0 put"))
-        get = slot.xml.find(".//" + q("urn:xmpp:http:upload:0 get"))
-        headers = {h.get("name"): h.text for h in put.findall(q("urn:xmpp:http:upload:0 header"))}
-        headers["Content-Type"] = "text/plain"
-        u = urllib.parse.urlsplit(put.get("url"))
-        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=15)
-        conn.request("PUT", u.path, body=data, headers=headers)
-        put_status = conn.getresponse().status
-        g = urllib.parse.urlsplit(get.get("url"))
-        conn = http.client.HTTPConnection(g.hostname, g.port, timeout=15)
-        conn.request("GET", g.path)
-        resp = conn.getresponse()
-        body = resp.read()
-        check("HTTP upload: PUT to the slot, GET returns the same bytes",
-              put_status == 201 and resp.status == 200 and body == data,
-              f"PUT {put_status}, GET {resp.status}, {len(body)} bytes")
-
-        iq = alice.make_iq_get(ito=f"upload.{DOMAIN}")
-        iq.append(ET.fromstring("<request xmlns='urn:xmpp:http:upload:0' filename='big.iso' "
-                                f"size='{21 * 1024 * 1024}' content-type='application/octet-stream'/>"))
         try:
+            # Group chat: join (creates the room), make it an instant room, say something.
+            room = f"escalations@rooms.{DOMAIN}"
+            joined = asyncio.get_running_loop().create_future()
+            echoed = asyncio.get_running_loop().create_future()
+
+            def on_presence(p):
+                if p["from"].full == f"{room}/alice" and not joined.done():
+                    joined.set_result(p)
+
+            def on_groupchat(m):  # slixmpp without its MUC plugin: plain "message" events
+                if (m["type"] == "groupchat" and m["from"].full == f"{room}/alice" and m["body"]
+                        and not echoed.done()):
+                    echoed.set_result(m)
+
+            alice.add_event_handler("presence", on_presence)
+            alice.add_event_handler("message", on_groupchat)
+            pres = alice.make_presence(pto=f"{room}/alice")
+            pres.append(ET.Element(q("http://jabber.org/protocol/muc x")))
+            pres.send()
+            p = await asyncio.wait_for(joined, 15)
+            codes = {s.get("code") for s in p.xml.iter(q("http://jabber.org/protocol/muc#user status"))}
+            check("a member creates a room on rooms.localhost", "201" in codes and p["type"] != "error",
+                  ET.tostring(p.xml)[:300])
+            iq = alice.make_iq_set(ito=room)
+            iq.append(ET.fromstring("<query xmlns='http://jabber.org/protocol/muc#owner'>"
+                                    "<x xmlns='jabber:x:data' type='submit'/></query>"))
             await iq.send(timeout=15)
-            check("a file over the 20 MiB limit is refused", False, "a slot was given")
-        except slixmpp.exceptions.IqError as e:
-            check("a file over the 20 MiB limit is refused", e.condition == "not-acceptable",
-                  e.condition)
+            text = "Escalation: printer E1234 at ACME " + uuid.uuid4().hex[:8]
+            alice.make_message(mto=room, mbody=text, mtype="groupchat").send()
+            await asyncio.wait_for(echoed, 15)
+
+            archived = []
+            alice.register_handler(Callback(
+                "mam result", MatchXPath("{jabber:client}message/{urn:xmpp:mam:2}result"),
+                lambda m: archived.extend(b.text for b in m.xml.iter("{jabber:client}body"))))
+            iq = alice.make_iq_set(ito=room)
+            iq.append(ET.fromstring("<query xmlns='urn:xmpp:mam:2' queryid='live'/>"))
+            fin = await iq.send(timeout=15)
+            await asyncio.sleep(0.5)  # results precede <fin/>; give the handler a moment
+            check("the room's message is in its MAM archive (muc_mam)",
+                  text in archived and fin.xml.find(q("urn:xmpp:mam:2 fin")) is not None,
+                  f"{archived!r}")
+
+        except (slixmpp.exceptions.IqError, asyncio.TimeoutError) as e:
+            check("group chat with MAM (rooms.localhost)", False, repr(e)[:300])
+
+        try:
+            # HTTP upload: a slot, PUT, GET.
+            data = ("customer log line\n" * 2000).encode()
+            iq = alice.make_iq_get(ito=f"upload.{DOMAIN}")
+            iq.append(ET.fromstring(f"<request xmlns='urn:xmpp:http:upload:0' filename='log.txt' "
+                                    f"size='{len(data)}' content-type='text/plain'/>"))
+            slot = await iq.send(timeout=15)
+            put = slot.xml.find(".//" + q("urn:xmpp:http:upload:0 put"))
+            get = slot.xml.find(".//" + q("urn:xmpp:http:upload:0 get"))
+            headers = {h.get("name"): h.text for h in put.findall(q("urn:xmpp:http:upload:0 header"))}
+            headers["Content-Type"] = "text/plain"
+            u = urllib.parse.urlsplit(put.get("url"))
+            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=15)
+            conn.request("PUT", u.path, body=data, headers=headers)
+            put_status = conn.getresponse().status
+            g = urllib.parse.urlsplit(get.get("url"))
+            conn = http.client.HTTPConnection(g.hostname, g.port, timeout=15)
+            conn.request("GET", g.path)
+            resp = conn.getresponse()
+            body = resp.read()
+            check("HTTP upload: PUT to the slot, GET returns the same bytes",
+                  put_status == 201 and resp.status == 200 and body == data,
+                  f"PUT {put_status}, GET {resp.status}, {len(body)} bytes")
+
+            iq = alice.make_iq_get(ito=f"upload.{DOMAIN}")
+            iq.append(ET.fromstring("<request xmlns='urn:xmpp:http:upload:0' filename='big.iso' "
+                                    f"size='{21 * 1024 * 1024}' content-type='application/octet-stream'/>"))
+            try:
+                await iq.send(timeout=15)
+                check("a file over the 20 MiB limit is refused", False, "a slot was given")
+            except slixmpp.exceptions.IqError as e:
+                check("a file over the 20 MiB limit is refused", e.condition == "not-acceptable",
+                      e.condition)
+        except (slixmpp.exceptions.IqError, asyncio.TimeoutError, OSError) as e:
+            check("HTTP upload (upload.localhost)", False, repr(e)[:300])
     finally:
         alice.disconnect()
 
