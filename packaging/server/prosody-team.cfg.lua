@@ -242,8 +242,10 @@ Component "pubsub.example.com" "pubsub"
     autocreate_on_publish = false
     autocreate_on_subscribe = false
     -- With internal storage a node holds at most this many items (10,000 by default, see
-    -- Storage). Above pubsub_max_items, so the node is trimmed by max_items, never
-    -- refused by the store. SQL storage has no such limit.
+    -- Storage), and a publish past it fails (tried at a small scale: the publish gets
+    -- internal-server-error, the log says "Unable to set item: quota-limit"). Above
+    -- pubsub_max_items, the node is trimmed to max_items instead and never reaches it.
+    -- SQL storage has no such limit.
     storage_archive_item_limit = 110000
 
 -- Group chat: team rooms (e.g. escalations@rooms.example.com), with their history archived.
