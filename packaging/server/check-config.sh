@@ -13,7 +13,9 @@
 #     or a duplicate option, without failing the check: here they fail it);
 #  4. what those checks do not look at: the file https_certificate names exists and
 #     covers the domain, every module in a modules_enabled list ships with this Prosody,
-#     and every option the template sets is one this Prosody reads (catches typos).
+#     and every option the template sets is one this Prosody reads (catches typos); the
+#     settings Rapport depends on are there (pubsub_max_items, expose_publisher, a pubsub
+#     storage_archive_item_limit above pubsub_max_items, registration closed).
 #
 # The same checks run on Variant B of the template (TLS proxy, consider_websocket_secure)
 # and on the SQL storage variant, which must pass too, and on broken copies (a Lua syntax
@@ -172,6 +174,15 @@ grep -Eq '^pubsub_max_items = [0-9]{6,}' "$template" || { echo "FAIL: pubsub_max
 grep -q '^    expose_publisher = true' "$template" || { echo "FAIL: expose_publisher"; exit 1; }
 grep -q '^allow_registration = false' "$template" || { echo "FAIL: registration open"; exit 1; }
 grep -q '^c2s_require_encryption = true' "$template" || { echo "FAIL: encryption not required"; exit 1; }
+# With internal storage a node refuses items past storage_archive_item_limit (10,000 by
+# default): the pubsub component's must be above pubsub_max_items.
+max_items=$(grep -oP '^pubsub_max_items = \K[0-9]+' "$template")
+item_limit=$(awk '/^Component "pubsub\./ { on = 1; next } /^(Component|VirtualHost) / { on = 0 }
+                  on && $1 == "storage_archive_item_limit" { print $3 }' "$template")
+if [ -z "$item_limit" ] || [ "$item_limit" -le "$max_items" ]; then
+    echo "FAIL: the pubsub component's storage_archive_item_limit (${item_limit:-10000}) is not above pubsub_max_items ($max_items)"
+    exit 1
+fi
 
 # variant NAME SED-SCRIPT: the template edited by SED-SCRIPT (which must change it).
 variant() {
