@@ -225,14 +225,18 @@ def live_check(cfg, root, cli):
             errors = [l for l in open(ejlog) if "[error]" in l or "[critical]" in l]
             check("ejabberd logged no error while Rapport used it", not errors, "".join(errors[:10]))
     finally:
+        # The whole process group (ejabberdctl and the Erlang VM), until it is gone.
         try:
             os.killpg(server.pid, signal.SIGTERM)
-            server.wait(20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(server.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                server.poll()
+                os.killpg(server.pid, 0)  # ProcessLookupError once nothing is left
+                time.sleep(0.2)
+            os.killpg(server.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        server.wait()
         # epmd is not started (ERL_DIST_PORT); nothing else is left behind.
         if RESULTS.count(False) == 0:
             shutil.rmtree(tmp, ignore_errors=True)
