@@ -17,8 +17,8 @@ packages=(
   # packaging/server: the ejabberd template is checked as YAML
   python3-yaml
   # headless UI tests, screenshots; the demo's check (packaging/check-demo.sh) finds the
-  # window (xwininfo, xprop) and reads the app's store from outside (sqlite3)
-  xvfb xauth imagemagick x11-utils sqlite3
+  # window (xwininfo, xprop), clicks in it (xdotool) and reads the app's store (sqlite3)
+  xvfb xauth imagemagick x11-utils sqlite3 xdotool
   # a private D-Bus session bus for the desktop-notification test
   dbus-daemon
   # the .deb (CPack's dependency scan: dpkg-shlibdeps, file) and the checks of its desktop
