@@ -15,14 +15,15 @@ Error usage(const QString& message) {
 
 // Options that take a value, and flags.
 const QStringList kValueOptions = {
-    QStringLiteral("--profile"),     QStringLiteral("--server"),
-    QStringLiteral("--jid"),         QStringLiteral("--password-file"),
-    QStringLiteral("--resource"),    QStringLiteral("--count"),
-    QStringLiteral("--timeout"),     QStringLiteral("--limit"),
-    QStringLiteral("--fetch-older"), QStringLiteral("--service"),
-    QStringLiteral("--members"),     QStringLiteral("--title"),
-    QStringLiteral("--body-file"),   QStringLiteral("--tag"),
-    QStringLiteral("--from-message")};
+    QStringLiteral("--profile"),      QStringLiteral("--server"),
+    QStringLiteral("--jid"),          QStringLiteral("--password-file"),
+    QStringLiteral("--resource"),     QStringLiteral("--count"),
+    QStringLiteral("--timeout"),      QStringLiteral("--limit"),
+    QStringLiteral("--fetch-older"),  QStringLiteral("--service"),
+    QStringLiteral("--members"),      QStringLiteral("--title"),
+    QStringLiteral("--body-file"),    QStringLiteral("--tag"),
+    QStringLiteral("--from-message"), QStringLiteral("--name"),
+    QStringLiteral("--group")};
 
 QString tr(const char* text) {
     return QCoreApplication::translate("rapport-cli", text);
@@ -42,6 +43,9 @@ QString cliUsage() {
         "has it\n"
         "  listen [--count N] [--timeout S]   print incoming messages as JSON lines\n"
         "  roster                             print the roster as JSON lines\n"
+        "  roster set JID [--name N] [--group G]...\n"
+        "                                     add or change a contact: its name and roster\n"
+        "                                     groups (\"Team\" for colleagues); prints it\n"
         "  sync                               catch up with the server's archive\n"
         "  history JID [--limit N] [--fetch-older N]\n"
         "                                     stored messages with JID, oldest first; with\n"
@@ -174,6 +178,12 @@ Result<CliOptions> parseCliOptions(const QStringList& arguments) {
             } else if (arg == u"--from-message") {
                 o.fromMessage = value.toLongLong(&ok);
                 ok = ok && *o.fromMessage > 0;
+            } else if (arg == u"--name") {
+                o.name = value;
+            } else if (arg == u"--group") {
+                if (!value.trimmed().isEmpty()) {
+                    o.groups << value.trimmed();
+                }
             } else if (arg == u"--tag") {
                 if (!o.tags) {
                     o.tags = QStringList();

@@ -30,6 +30,8 @@ struct CliOptions {
     std::optional<QString> bodyFile;
     std::optional<qint64> fromMessage;  // answers add --from-message ROW
     std::optional<QStringList> tags;    // --tag, repeated; set once one is given
+    std::optional<QString> name;        // roster set --name
+    QStringList groups;                 // roster set --group, repeated
 };
 
 // Parses argv. --help and --version are answered by the caller before this.

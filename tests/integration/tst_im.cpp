@@ -100,6 +100,34 @@ private slots:
         QCOMPARE(line.value(u"subscription").toString(), QStringLiteral("to"));
         QCOMPARE(line.value(u"groups").toArray().size(), 2);
 
+        // rapport-cli roster set: a name and a group, as the demo sets its customers; a name
+        // given alone keeps the groups. Prints the item; no JID is a usage error (exit 2).
+        auto rosterSet = [&](const QStringList& args) {
+            return rapport::test::runCli(
+                QStringList{QStringLiteral("--server"), server.websocketUrl().toString(),
+                            QStringLiteral("--jid"), aliceJid.toString(), QStringLiteral("roster"),
+                            QStringLiteral("set")} +
+                    args,
+                QStringLiteral("secret"), profile.path(), 30000);
+        };
+        rapport::test::CliRun set =
+            rosterSet({carolJid.toString(), QStringLiteral("--name"), QStringLiteral("Carol C."),
+                       QStringLiteral("--group"), QStringLiteral("Customers")});
+        QCOMPARE(set.exitCode, 0);
+        QJsonObject carolLine = QJsonDocument::fromJson(set.out.trimmed()).object();
+        QCOMPARE(carolLine.value(u"jid").toString(), carolJid.toString());
+        QCOMPARE(carolLine.value(u"name").toString(), QStringLiteral("Carol C."));
+        QCOMPARE(carolLine.value(u"groups").toArray(), QJsonArray{QStringLiteral("Customers")});
+        QTRY_COMPARE(aliceRoster->item(carolJid).value_or(xmpp::RosterItem{}).name,
+                     QStringLiteral("Carol C."));
+        set = rosterSet({carolJid.toString(), QStringLiteral("--name"), QStringLiteral("Carol")});
+        QCOMPARE(set.exitCode, 0);
+        carolLine = QJsonDocument::fromJson(set.out.trimmed()).object();
+        QCOMPARE(carolLine.value(u"name").toString(), QStringLiteral("Carol"));
+        QCOMPARE(carolLine.value(u"groups").toArray(), QJsonArray{QStringLiteral("Customers")});
+        QCOMPARE(rosterSet({}).exitCode, 2);
+        QVERIFY(await(aliceRoster->remove(carolJid)).ok());
+
         // Remove: the push takes it out of the roster.
         QSignalSpy removed(aliceRoster, &xmpp::RosterExtension::itemRemoved);
         QVERIFY(await(aliceRoster->remove(bobJid)).ok());
