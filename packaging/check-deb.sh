@@ -53,6 +53,10 @@ dpkg-deb -f "$deb" Package Version Architecture Section Depends Recommends Homep
 for lib in libqt6core6 libqt6widgets6 libqt6websockets6 libqt6keychain1 libgsasl; do
     dpkg-deb -f "$deb" Depends | grep -q "$lib" || fail "Depends lacks $lib"
 done
+# The package's own tree as a software centre reads it: the metainfo with its desktop file.
+dpkg-deb -x "$deb" "$out/root"
+appstreamcli validate-tree --no-net "$out/root" >/dev/null ||
+    fail "appstreamcli validate-tree on the package's files"
 if command -v lintian >/dev/null; then
     say "lintian (for information)"
     lintian "$deb" 2>&1 | grep -v "^running with root" || true
