@@ -9,7 +9,8 @@
 #   packaging/screenshots.sh OUTDIR
 #
 # Like demo.sh: installs what is missing, builds (release preset), starts a throwaway demo
-# team server, fills it with demo data (packaging/demo-data.sh), then runs the app's
+# team server (packaging/server/demo-server.sh), fills it with the demo team
+# (packaging/demo-data.sh), then runs the app's
 # screenshot tour (tests/screenshots) under xvfb-run, signed in as engineer@localhost. Prints
 # each PNG written; exits non-zero if a section could not be captured.
 # RAPPORT_BUILD_DIR=DIR uses an already configured build folder instead of the preset's.
@@ -29,34 +30,39 @@ else
     cmake --preset release >/dev/null
     bin=build/release
 fi
-cmake --build "$bin" -j "$(nproc)" --target rapport-cli prosody-fixture screenshot_tour
+cmake --build "$bin" -j "$(nproc)" --target rapport-cli screenshot_tour
 
 password=demo
-coproc FIXTURE {
-    "$bin/tests/support/prosody-fixture" --users engineer,customer,colleague,admin \
-        --admin admin@localhost --password "$password"
-}
-read -r info <&"${FIXTURE[0]}" || { echo "screenshots: the demo server did not start" >&2; exit 1; }
-ws_url=$(printf '%s' "$info" | sed -E 's/.*"ws_url":"([^"]+)".*/\1/')
-fixture_in=${FIXTURE[1]}
-profile=""
+scratch=$(mktemp -d -t rapport-screenshots.XXXXXX)
+server_in=""
 cleanup() {
-    if [ -n "$fixture_in" ]; then
-        exec {fixture_in}>&- 2>/dev/null || true
-        fixture_in=""
+    # Closing the server's standard input stops it (demo-server.sh).
+    if [ -n "$server_in" ]; then
+        exec {server_in}>&- 2>/dev/null || true
+        server_in=""
     fi
     wait 2>/dev/null || true
-    [ -n "$profile" ] && rm -rf "$profile"
+    rm -rf "$scratch"
 }
 trap cleanup EXIT INT TERM
 
 # shellcheck source=packaging/demo-data.sh
 source packaging/demo-data.sh
-demo_data_seed "$bin/app/rapport-cli" "$ws_url" "$password"
+mkdir -p "$scratch/server/data"
+demo_data_history "$scratch/server/data"
+coproc SERVER {
+    exec bash packaging/server/demo-server.sh "$scratch/server" --users "$(demo_data_users)" \
+        --password "$password"
+}
+server_in=${SERVER[1]}
+read -r info <&"${SERVER[0]}" || { echo "screenshots: the demo server did not start" >&2; exit 1; }
+ws_url=$(printf '%s' "$info" | sed -E 's/.*"ws_url":"([^"]+)".*/\1/')
+demo_data_seed "$bin/app/rapport-cli" "$info" "$password"
 
 # The app starts from an empty profile and catches everything up from the server.
-profile=$(mktemp -d -t rapport-screenshots-profile.XXXXXX)
+profile="$scratch/profile"
+mkdir -p "$profile"
 RAPPORT_PASSWORD=$password xvfb-run -a -s "-screen 0 1400x900x24" \
     "$bin/tests/screenshots/screenshot_tour" --profile "$profile" --jid engineer@localhost \
     --server "$ws_url" --customer customer@localhost --query export \
-    --min-conversations 2 --min-answers 7 --min-tips 4 "$out"
+    --min-conversations 10 --min-answers 200 --min-tips 50 "$out"
