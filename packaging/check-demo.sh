@@ -152,10 +152,16 @@ for what in "app:$app_pid" "server:$server_pid" "customer:$bot_pid"; do
     fi
 done
 # Prosody itself is a child of the server script; nothing may run on the demo's data.
+# (Read from /proc rather than with pgrep: procps may not be installed.)
 scratch=${profile%/profile}
-if pgrep -f -- "$scratch" >/dev/null; then
-    fail "processes on the demo's data still run: $(pgrep -af -- "$scratch")"
-fi
+left=""
+for cmdline in /proc/[0-9]*/cmdline; do
+    args=$(tr '\0' ' ' <"$cmdline" 2>/dev/null) || continue
+    if [[ $args == *"$scratch"* ]]; then
+        left+=" $(basename "$(dirname "$cmdline")")"
+    fi
+done
+[ -z "$left" ] || fail "processes on the demo's data ($scratch) still run: pids$left"
 [ ! -e "$scratch" ] || fail "demo.sh left its temp dir $scratch"
 say "Rapport, the demo server and the demo customer are gone; demo.sh cleaned up"
 say "OK in $((SECONDS - started)) s"
