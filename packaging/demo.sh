@@ -9,6 +9,8 @@
 #   packaging/demo.sh
 #   RAPPORT_BUILD_DIR=DIR packaging/demo.sh    use that configured build folder instead of
 #                                              the release preset's (skips installing)
+#   RAPPORT_KEEP_DEMO=1 packaging/demo.sh      keep the temp dir (server data and log, the
+#                                              app's profile) afterwards, to look into it
 #
 # Without a display (no $DISPLAY or $WAYLAND_DISPLAY) the engineer's side is rapport-cli:
 # incoming messages print as JSON lines, and the command to answer is printed.
@@ -54,7 +56,11 @@ cleanup() {
         server_in=""
     fi
     wait 2>/dev/null || true
-    rm -rf "$scratch"
+    if [ -n "${RAPPORT_KEEP_DEMO:-}" ]; then
+        say "kept $scratch (server data and log, profile)"
+    else
+        rm -rf "$scratch"
+    fi
     say "stopped the demo server and the demo customer"
 }
 trap cleanup EXIT
@@ -82,8 +88,11 @@ ws_url=$(printf '%s' "$info" | sed -E 's/.*"ws_url":"([^"]+)".*/\1/')
 say "team server at $ws_url (pid $server_pid; accounts $(demo_data_users) @localhost, password '$password')"
 
 say "seeding the team"
-demo_data_seed "$bin/app/rapport-cli" "$info" "$password" ||
-    fail "seeding the demo data failed" "see the demo-data lines above; the server log is $scratch/server/prosody.log"
+if ! demo_data_seed "$bin/app/rapport-cli" "$info" "$password"; then
+    # The temp dir goes when this script ends: the log's end is shown now.
+    tail -n 8 "$scratch/server/prosody.log" >&2 || true
+    fail "seeding the demo data failed" "see the demo-data lines and the server log's end above; run it again, or 'RAPPORT_KEEP_DEMO=1 packaging/demo.sh' to keep $scratch"
+fi
 
 /usr/bin/python3 packaging/demo/customer_bot.py "$info" "$password" --first-delay 12 \
     >"$scratch/bot.log" 2>&1 &

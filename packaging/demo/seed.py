@@ -167,7 +167,7 @@ def write_history(data_path):
 # ---------------------------------------------------------------------------- answers
 
 # Who writes the answers for each product.
-PRODUCT_AUTHORS = {"ledger": "colleague", "insight": "engineer", "pocket": "tom",
+PRODUCT_AUTHORS = {"ledger": "maya", "insight": "engineer", "pocket": "tom",
                    "connect": "priya", "sync": "priya", "identity": "tom"}
 ANSWER_COUNT = 200
 
@@ -193,10 +193,11 @@ def build_answers():
         if i % 9 == 0:
             row["author"] = "lena"
         created = now - rng.randint(30, 400) * DAY
-        # Most were touched up since; some a few days ago.
-        updated = min(now - 3600, created + rng.choice([0, 0, 1, 5, 20, 60, 200]) * DAY
-                      + rng.randint(0, 8 * 3600))
-        row["created"], row["updated"] = stamp(created), stamp(max(created, updated))
+        # Many were touched up since: a while ago, a few of them in the last days.
+        updated = created
+        if rng.random() < 0.6:
+            updated = now - rng.uniform(0.02, 1) ** 2 * (now - created - DAY) - DAY
+        row["created"], row["updated"] = stamp(created), stamp(updated)
     return rows
 
 
@@ -273,11 +274,11 @@ def feed_events():
             at = later()
             like = ET.Element(f"{{{TIP_NS}}}like", tip=tip_id, by=jid(liker), at=stamp(at))
             events.append((at, liker, f"like-{tip_id}-{jid(liker)}", like))
-        for _ in range(rng.choice([0, 0, 1, 1, 1, 2, 3])):
+        for text in rng.sample(team.TIP_COMMENTS, rng.choice([0, 0, 1, 1, 1, 2, 3])):
             at = later()
             commenter = rng.choice(others)
             comment = ET.Element(f"{{{TIP_NS}}}comment", tip=tip_id)
-            text_element(comment, "body", rng.choice(team.TIP_COMMENTS))
+            text_element(comment, "body", text)
             text_element(comment, "author", jid(commenter))
             text_element(comment, "published", stamp(at))
             events.append((at, commenter, f"comment-{uuid.uuid4()}", comment))

@@ -12,7 +12,7 @@ ADMIN = "admin"
 
 # account -> (name, what they do). "Team" is a group the app treats as colleagues.
 COLLEAGUES = {
-    "colleague": ("Maya Chen", "billing and accounts"),
+    "maya": ("Maya Chen", "billing and accounts"),
     "priya": ("Priya Natarajan", "API and integrations"),
     "tom": ("Tom Becker", "mobile and SSO"),
     "lena": ("Lena Okafor", "team lead"),
@@ -34,37 +34,37 @@ def accounts():
     return [ENGINEER, *COLLEAGUES, *CUSTOMERS]
 
 
-# Each product: its name, tag, where its settings are, its docs and status page, and a
-# detail or two that differ from one product to the next.
+# Each product: its name, tag, where its settings are, its docs, what it exports (the
+# section and, in words, the things), and a limit that differs from one to the next.
 PRODUCTS = {
     "ledger": dict(name="Ledger", what="invoicing", settings="Ledger → Settings → Billing",
-                   docs="https://docs.example.com/ledger", export="Invoices",
+                   docs="https://docs.example.com/ledger", export="Invoices", things="invoices",
                    limit="10,000 invoices", mobile=False),
     "insight": dict(name="Insight", what="dashboards", settings="Insight → Admin → Workspace",
-                    docs="https://docs.example.com/insight", export="Reports",
+                    docs="https://docs.example.com/insight", export="Reports", things="reports",
                     limit="50 dashboards per workspace", mobile=False),
     "pocket": dict(name="Pocket", what="the mobile app", settings="Pocket → Profile → Settings",
-                   docs="https://docs.example.com/pocket", export="Activity",
+                   docs="https://docs.example.com/pocket", export="Activity", things="activity history",
                    limit="5 devices per user", mobile=True),
     "connect": dict(name="Connect", what="the API", settings="Connect → Developer → Keys",
-                    docs="https://docs.example.com/connect", export="Request logs",
+                    docs="https://docs.example.com/connect", export="Request logs", things="request logs",
                     limit="600 requests per minute", mobile=False),
     "sync": dict(name="Sync", what="integrations", settings="Sync → Integrations",
-                 docs="https://docs.example.com/sync", export="Sync history",
+                 docs="https://docs.example.com/sync", export="Sync history", things="sync history",
                  limit="20 active integrations", mobile=False),
     "identity": dict(name="Identity", what="sign-in and SSO", settings="Identity → Admin → Sign-in",
-                     docs="https://docs.example.com/identity", export="Audit log",
+                     docs="https://docs.example.com/identity", export="Audit log", things="the audit log",
                      limit="3 identity providers", mobile=False),
 }
 
 # Answer templates: (title, tags, products it fits, body). In the title and body,
 # {name} {settings} {docs} {export} {limit} {tag} are the product's; {{...}} stay as
-# placeholders for the app to fill in.
+# placeholders for the app to fill in. {things} is what the product exports, in words.
 ANSWERS = [
-    ("{name}: export to CSV", ["export", "csv"], "ledger insight sync identity connect pocket", """\
+    ("{name}: export {things} to CSV", ["export", "csv"], "ledger insight sync identity connect pocket", """\
 Hi {{{{customer.name|there}}}},
 
-You can export it yourself in {name}:
+You can export {things} yourself in {name}:
 
 1. Open **{export}**
 2. Pick the date range (or leave it empty for everything)
@@ -75,7 +75,7 @@ file? Tell me which column and I'll check.
 
 {{{{me.name}}}}
 """),
-    ("{name}: scheduled exports by email", ["export", "automation"], "ledger insight sync", """\
+    ("{name}: {things} exported by email on a schedule", ["export", "automation"], "ledger insight sync", """\
 Hi {{{{customer.name|there}}}}, yes: under **{export} → Schedule** you can have the export
 sent every day, week or month to up to five addresses. The first one goes out at the next
 full hour, so you can check the file today.
@@ -392,53 +392,53 @@ thousand events a day, webhooks are cheaper than Zapier tasks.
 
 # Short tips, by colleague: (author, tags, body). Comments and likes are added in seed.py.
 TIPS = [
-    ("colleague", ["shortcuts", "search"], "**Ctrl+K** searches chats, answers *and* tips at once. Narrow it down with `tag:billing` or `with:customer@localhost`."),
+    ("maya", ["shortcuts", "search"], "**Ctrl+K** searches chats, answers *and* tips at once. Narrow it down with `tag:billing` or `with:customer@localhost`."),
     ("engineer", ["troubleshooting"], "A customer reports a blank page? Ask for *F12 → Console* **first**: one red line there saves two rounds of questions."),
-    ("colleague", ["library", "placeholders"], "Placeholders fill themselves in: `{{customer.name}}` becomes the customer's name when you insert an answer, and one Rapport does not know (like `{{ticket_id}}`) is asked for."),
+    ("maya", ["library", "placeholders"], "Placeholders fill themselves in: `{{customer.name}}` becomes the customer's name when you insert an answer, and one Rapport does not know (like `{{ticket_id}}`) is asked for."),
     ("priya", ["api"], "429s from Connect are almost never a bug on our side: ask for the `Retry-After` header they got. The answer *Connect: API rate limit (HTTP 429)* has the wording."),
     ("tom", ["sso"], "SSO broken for a whole company at 9:00 on a Monday = their IdP certificate rolled over. Ask when they renewed it before anything else."),
     ("lena", ["process"], "Reminder: anything that sounds like a data breach goes to the on-call channel **immediately**, even if it turns out to be nothing."),
     ("priya", ["webhooks"], "Webhook pauses after 24 h of failures. Customers rarely notice, so when you see one in the logs, write to them before they write to us."),
-    ("colleague", ["billing"], "Refunds under 30 days need no approval: just do it and tell the customer. Over 30 days, ping Lena."),
+    ("maya", ["billing"], "Refunds under 30 days need no approval: just do it and tell the customer. Over 30 days, ping Lena."),
     ("tom", ["mobile"], "Pocket on Android not syncing? 9 times out of 10 it is the battery optimiser. *Battery → Unrestricted* fixes it."),
     ("lena", ["library"], "If you type the same reply twice in a week, save it as an answer (\"/\" in the composer finds it next time)."),
     ("engineer", ["shortcuts"], "**Alt+1/2/3** inserts the first, second or third suggested answer without touching the mouse."),
     ("priya", ["api", "testing"], "The sandbox resets on Sunday night. If a customer's test data vanished on Monday morning, that's why."),
-    ("colleague", ["billing", "tax"], "VAT numbers: the format check is strict about country prefixes. `DE123456789`, not `123456789`."),
+    ("maya", ["billing", "tax"], "VAT numbers: the format check is strict about country prefixes. `DE123456789`, not `123456789`."),
     ("tom", ["sso", "scim"], "SCIM tokens do not expire, but they do stop working when the admin who made them is deactivated. Worth checking first."),
     ("lena", ["tone"], "Start with the answer, then the explanation. Customers read the first line and maybe the second."),
     ("priya", ["integrations", "salesforce"], "Salesforce sync stuck at 0%: the user who connected it lost *API Enabled*. Happens after every Salesforce permission clean-up."),
     ("engineer", ["search"], "Search `with:` plus a word finds that one thing a customer said three weeks ago. Faster than scrolling."),
-    ("colleague", ["payments"], "A payment declined twice in a row is usually a 3-D Secure check the customer never saw. Ask them to update the card while signed in."),
+    ("maya", ["payments"], "A payment declined twice in a row is usually a 3-D Secure check the customer never saw. Ask them to update the card while signed in."),
     ("tom", ["mobile", "notifications"], "iOS Focus modes swallow Pocket notifications silently. First question when someone says \"notifications stopped\"."),
     ("lena", ["process", "handover"], "End of shift: leave one line in the conversation for whoever picks it up. \"Waiting for logs\" is enough."),
     ("priya", ["api", "pagination"], "People ask for `offset` in Connect every week. The answer on pagination explains why cursors; link it rather than retyping."),
-    ("colleague", ["export"], "Exports over 50,000 rows are emailed, not downloaded. Mention it up front or they'll think it failed."),
+    ("maya", ["export"], "Exports over 50,000 rows are emailed, not downloaded. Mention it up front or they'll think it failed."),
     ("engineer", ["library"], "Tag answers with the product (`ledger`, `pocket`, ...) and the topic: suggestions get noticeably better."),
     ("tom", ["sso", "saml"], "The SAML error is in our logs with the timestamp. Ask for the time of a failed sign-in, not a screenshot."),
     ("lena", ["team"], "Thursday's call: we'll go through the top 10 answers by uses and see which ones need an update."),
     ("priya", ["webhooks", "security"], "Customers verifying webhook signatures must use the raw body. Parsing the JSON first breaks the signature."),
-    ("colleague", ["billing", "plans"], "Downgrades apply at renewal. Say so before they click, or we get a refund request the next day."),
+    ("maya", ["billing", "plans"], "Downgrades apply at renewal. Say so before they click, or we get a refund request the next day."),
     ("tom", ["mobile", "devices"], "Pocket's 5-device limit counts old phones. *Devices* in settings shows them; removing one frees a slot at once."),
     ("engineer", ["insight", "reports"], "Dashboard vs. export totals don't match? Time zones. Every single time so far."),
     ("lena", ["process"], "If a customer is upset, call them. Five minutes on the phone beats twenty messages."),
     ("priya", ["sync", "hubspot"], "HubSpot duplicates: set matching to *Email first* before the first sync, not after."),
-    ("colleague", ["gdpr"], "GDPR deletion requests must come from an admin in-app. Don't accept them by chat, send the answer with the steps."),
+    ("maya", ["gdpr"], "GDPR deletion requests must come from an admin in-app. Don't accept them by chat, send the answer with the steps."),
     ("tom", ["identity", "sessions"], "\"Logged out every hour\" with SSO: their IdP session policy is shorter than ours. Ours can't override it."),
     ("engineer", ["shortcuts"], "**Ctrl+N** starts a conversation, **Alt+Up/Down** moves between them. I haven't touched the list with the mouse in weeks."),
     ("lena", ["library", "quality"], "An answer that nobody used in 3 months is a candidate for deletion. Fewer, better answers."),
     ("priya", ["connect", "keys"], "*Last used* on API keys tells you which of the customer's servers still has the old key after a rotation."),
-    ("colleague", ["invoices"], "Sent invoices can't be edited (tax law). Credit note + new invoice, the answer has the steps."),
+    ("maya", ["invoices"], "Sent invoices can't be edited (tax law). Credit note + new invoice, the answer has the steps."),
     ("tom", ["pocket", "offline"], "Don't tell Pocket users to sign out and in while the cloud icon shows pending changes: they'd lose them."),
     ("engineer", ["troubleshooting", "browser"], "Private window first, cache clearing second. The private window answers the question in 10 seconds."),
     ("lena", ["onboarding"], "New here? Read the tips tagged `process` first, then the ten most used answers in the library."),
     ("priya", ["integrations", "slack"], "Slack notifications into a private channel need `/invite @Example` first. The answer says so, but people skip it."),
-    ("colleague", ["export", "automation"], "Scheduled exports go out at the next full hour after you save them. Handy for a quick test with the customer."),
+    ("maya", ["export", "automation"], "Scheduled exports go out at the next full hour after you save them. Handy for a quick test with the customer."),
     ("tom", ["2fa", "security"], "2FA resets: never by chat alone. Ticket + email from the account address + card digits."),
     ("engineer", ["insight", "sharing"], "Public dashboard links can have a password and an expiry. Customers love hearing that before they ask."),
     ("lena", ["status"], "During an incident, link status.example.com and promise one update, not a time. Then keep the promise."),
     ("priya", ["api", "sandbox"], "Sandbox webhooks fire like production's. Customers can test their endpoint there without real data."),
-    ("colleague", ["billing", "email"], "Invoice recipient accepts three addresses, comma-separated. Accounting teams always want two."),
+    ("maya", ["billing", "email"], "Invoice recipient accepts three addresses, comma-separated. Accounting teams always want two."),
     ("tom", ["mobile"], "Pocket logs: *Profile → Settings → Send logs* attaches them to the customer's ticket directly."),
     ("engineer", ["chats"], "What you type and don't send stays with the conversation, even across restarts. Draft freely."),
     ("lena", ["team", "thanks"], "Great week, everyone: 94% of chats answered within 5 minutes. Thank you!"),
@@ -465,7 +465,7 @@ HISTORY = [
               (True, "It says 'session expired' right after the SSO page."),
               (False, "Thanks, that helps. Your identity provider's certificate was renewed on Monday; could your IT upload the new one under Identity → Admin → Sign-in → SSO → Certificate?"),
               (True, "Done, it works again. Thank you!")]),
-    ("colleague", [(True, "Could you take the ACME ticket? I'm on a call with another customer until 3."),
+    ("maya", [(True, "Could you take the ACME ticket? I'm on a call with another customer until 3."),
                    (False, "Sure, on it. I'll put the CSV steps in the library once it's sorted."),
                    (True, "Great, thanks!")]),
     ("lucia", [(True, "Hola! We need our VAT number on the invoices, where do I add it?"),
@@ -508,7 +508,7 @@ HISTORY = [
     ("lucia", [(True, "Our Slack channel stopped getting Ledger notifications."),
                (False, "Hi Lucía, is it a private channel? Then our app has to be invited first: /invite @Example in the channel."),
                (True, "It was made private last week, that explains it. Works now!")]),
-    ("colleague", [(True, "Are you around tomorrow morning? I have a dentist appointment until 10."),
+    ("maya", [(True, "Are you around tomorrow morning? I have a dentist appointment until 10."),
                    (False, "Yes, I'll watch the queue.")]),
     ("ken", [(True, "Is there a sandbox for Connect? I don't want to test webhooks on production."),
              (False, "Yes: sandbox.example.com, with its own keys under Connect → Developer → Keys → Sandbox. Reset every Sunday night."),
