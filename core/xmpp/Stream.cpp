@@ -1,5 +1,7 @@
 #include "xmpp/Stream.h"
 
+#include <QElapsedTimer>
+#include <QPointer>
 #include <QRegularExpression>
 
 #include <QUuid>
@@ -82,6 +84,9 @@ void Stream::open() {
     m_authenticated = false;
     m_resuming = false;
     m_failing = false;
+    // Nothing read on an earlier connection is handled on this one.
+    m_inbox.clear();
+    m_inboxHead = 0;
     m_hasPendingError = false;
     m_sasl.reset();
     setPhase(Phase::Connecting);
@@ -180,7 +185,58 @@ ParserLimits Stream::limitsFor(const QString& message) const {
     return limits;
 }
 
+namespace {
+// Long enough that a lone stanza or a short run is handled at once, short enough that
+// paints and input get a turn within a frame.
+constexpr qint64 kSliceNs = 6'000'000;
+}  // namespace
+
 void Stream::onReceived(const QString& message) {
+    if (m_phase == Phase::Idle || m_failing) {
+        return;
+    }
+    m_inbox.append(message);
+    // While a slice is running (a handler's send made a fake transport answer at once) or
+    // one is scheduled, the message waits its turn.
+    if (!m_drainScheduled && !m_draining) {
+        drainInbox();
+    }
+}
+
+void Stream::drainInbox() {
+    m_drainScheduled = false;
+    if (m_draining) {
+        return;
+    }
+    // A slice is one turn of the event loop: the transport delivers each stanza it has read
+    // with its own call, all in one turn, so the time is counted across those calls.
+    if (!m_sliceRunning) {
+        m_sliceRunning = true;
+        m_slice.start();
+        QTimer::singleShot(0, this, [this] { m_sliceRunning = false; });
+    }
+    const QPointer<Stream> alive(this);  // a handler may end the connection, or us
+    m_draining = true;
+    while (m_inboxHead < m_inbox.size()) {
+        if (m_slice.nsecsElapsed() >= kSliceNs) {
+            // The rest in a later turn, after paints and input.
+            m_draining = false;
+            m_drainScheduled = true;
+            QTimer::singleShot(0, this, &Stream::drainInbox);
+            return;
+        }
+        const QString message = std::move(m_inbox[m_inboxHead++]);
+        handleReceived(message);
+        if (!alive) {
+            return;
+        }
+    }
+    m_draining = false;
+    m_inbox.clear();
+    m_inboxHead = 0;
+}
+
+void Stream::handleReceived(const QString& message) {
     if (m_phase == Phase::Idle || m_failing) {
         return;
     }
@@ -500,6 +556,22 @@ void Stream::fail(const Error& error, const QString& streamErrorCondition) {
 }
 
 void Stream::onTransportClosed(const Error& error) {
+    // What arrived before the connection closed is handled before the close: the last
+    // stanzas a server sends often say why it closes.
+    if (!m_draining) {
+        const QPointer<Stream> alive(this);
+        m_draining = true;
+        while (m_inboxHead < m_inbox.size()) {
+            handleReceived(std::move(m_inbox[m_inboxHead++]));
+            if (!alive) {
+                return;
+            }
+        }
+        m_draining = false;
+        m_drainScheduled = false;  // a scheduled slice finds nothing to do
+        m_inbox.clear();
+        m_inboxHead = 0;
+    }
     m_ackTimer.stop();
     m_sentSinceAckRequest = 0;
     m_handshakeTimer.stop();

@@ -130,6 +130,49 @@ private slots:
         QCOMPARE(f.t->sent.last(), QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='4'/>"));
     }
 
+    // What the transport hands over at once (a page of archived messages) is handled in
+    // slices of a few ms, so the UI thread gets its turn; in order, and all of it, even when
+    // the connection closes with some still waiting.
+    void aLongRunOfStanzasIsHandledInSlicesInOrder() {
+        Fixture f(false);
+        f.login();
+        QStringList handled;
+        connect(f.client.stream(), &Stream::stanzaReceived, this, [&handled](const Element& e) {
+            handled << e.childText(u"body");
+            QElapsedTimer busy;  // a handler that takes 1 ms, like a heavy one
+            busy.start();
+            while (busy.nsecsElapsed() < 1'000'000) {
+            }
+        });
+        QStringList expected;
+        for (int i = 0; i < 60; ++i) {
+            expected << QString::number(i);
+            f.t->feed(QStringLiteral("<message xmlns='jabber:client' from='bob@example.com/x' "
+                                     "type='chat'><body>%1</body></message>")
+                          .arg(i));
+        }
+        // Not all of it in the transport's turn of the event loop...
+        QVERIFY2(handled.size() < 60, qPrintable(QString::number(handled.size())));
+        QVERIFY(!handled.isEmpty());
+        // ... but all of it soon after, in order, and counted for stream management.
+        QTRY_COMPARE(handled, expected);
+        f.t->feed(QStringLiteral("<r xmlns='urn:xmpp:sm:3'/>"));
+        QTRY_COMPARE(f.t->sent.last(), QStringLiteral("<a xmlns='urn:xmpp:sm:3' h='60'/>"));
+
+        // Stanzas still waiting when the connection drops are handled before the drop.
+        handled.clear();
+        expected.clear();
+        for (int i = 0; i < 60; ++i) {
+            expected << QStringLiteral("late %1").arg(i);
+            f.t->feed(QStringLiteral("<message xmlns='jabber:client' from='bob@example.com/x' "
+                                     "type='chat'><body>late %1</body></message>")
+                          .arg(i));
+        }
+        QVERIFY(handled.size() < 60);
+        f.t->drop();
+        QCOMPARE(handled, expected);
+    }
+
     void requestsAcksAndReportsThem() {
         Fixture f;
         f.login();
