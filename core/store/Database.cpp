@@ -185,10 +185,13 @@ Result<void> Database::openOnStoreThread() {
                                // REPLACE then fires delete triggers, keeping the external
                                // content full-text indexes in step.
                                "PRAGMA recursive_triggers=ON",
-                               // Up to 32 MiB of pages (default 2 MiB): a catch-up inserts
+                               // Up to 24 MiB of pages (default 2 MiB): a catch-up inserts
                                // into indexes with random keys (stanza-ids), which at a
                                // million messages re-read pages from the OS for every row.
-                               "PRAGMA cache_size=-32768"}) {
+                               // 32 MiB took the desktop app over its 90 MB budget in
+                               // bench_gui (90 vs 77 MiB peak) for no catch-up time it
+                               // could measure: the server is the slower side.
+                               "PRAGMA cache_size=-24576"}) {
         if (Result<void> r = exec(m_db, QString::fromLatin1(pragma), what); !r) {
             return r;
         }
