@@ -8,7 +8,6 @@
 #include <QTranslator>
 #include <QUrl>
 
-#include "common/ProcessMemory.h"
 #include "main/AppStartup.h"
 #include "setup/CredentialStore.h"
 #include "store/ProfilePaths.h"
@@ -85,7 +84,6 @@ bool answeredWithoutDisplay(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    rapport::limitAllocatorArenas();  // before any thread: see common/ProcessMemory.h
     if (answeredWithoutDisplay(argc, argv)) {
         return 0;
     }

@@ -189,8 +189,9 @@ Result<void> Database::openOnStoreThread() {
                                // into indexes with random keys (stanza-ids), which at a
                                // million messages re-read pages from the OS for every row.
                                // 32 MiB took the desktop app over its 90 MB budget in
-                               // bench_gui (90 vs 77 MiB peak) for no catch-up time it
-                               // could measure: the server is the slower side.
+                               // bench_gui (90 vs 83 MiB peak over a 20,000-message
+                               // catch-up) for no catch-up time it could measure: the
+                               // server is the slower side.
                                "PRAGMA cache_size=-24576"}) {
         if (Result<void> r = exec(m_db, QString::fromLatin1(pragma), what); !r) {
             return r;

@@ -23,7 +23,6 @@
 #include "account/Account.h"
 #include "bench_gui_probe.h"
 #include "common/FutureUtils.h"
-#include "common/ProcessMemory.h"
 #include "main/AppStartup.h"
 #include "main/MainWindow.h"
 #include "models/ConversationListModel.h"
@@ -283,7 +282,6 @@ private:
 };
 
 int runApp(int argc, char** argv) {
-    limitAllocatorArenas();  // as app/gui/main.cpp does, before any thread
     StallTracingApplication app(argc, argv);
     // As app/gui/main.cpp does; the settings live in the (temporary) profile.
     QApplication::setApplicationName(QStringLiteral("rapport"));
