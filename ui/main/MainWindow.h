@@ -40,7 +40,8 @@ public:
     ~MainWindow() override;
 
     ChatsView* chats() const { return m_chats; }
-    SearchPalette* searchPalette() const { return m_search; }
+    // The Ctrl+K palette, built on first use.
+    SearchPalette* searchPalette();
     // Built at the first call if the section was not shown yet. tips(): null without an
     // account.
     LibraryView* library();
