@@ -115,7 +115,7 @@ void WebSocketTransport::open(const QUrl& url) {
     m_closing = false;
     m_finished = false;
     m_tlsProblem.clear();
-    m_rejected.clear();
+    m_rejected.reset();
     resetSocket();
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({QStringLiteral("xmpp")});
