@@ -30,6 +30,9 @@ public:
     // The server's certificate was refused: the certificate, for the user to inspect and
     // perhaps trust (Account::setTrustedCertificates, then Account::reconnect). Null if not.
     QSslCertificate rejectedCertificate() const;
+    // Whether it was: cheaper than rejectedCertificate() (no certificate object, so the TLS
+    // backend is not loaded to answer "no" at start-up).
+    bool certificateRejected() const { return m_certificateRejected; }
 
 signals:
     void changed();

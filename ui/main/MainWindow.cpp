@@ -383,7 +383,8 @@ void MainWindow::updateConnection() {
     }
     m_connection->setText(m_connectionState->text());
     m_connection->setToolTip(m_connectionState->lastError());
-    m_reviewCertificate->setVisible(!m_connectionState->rejectedCertificate().isNull());
+    m_reviewCertificate->setVisible(m_connectionState->certificateRejected() &&
+                                    !m_connectionState->rejectedCertificate().isNull());
 }
 
 void MainWindow::reviewCertificate() {
