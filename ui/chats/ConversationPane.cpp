@@ -51,6 +51,9 @@ ConversationPane::ConversationPane(Account& account, QWidget* parent)
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setUniformItemSizes(false);
     m_view->setResizeMode(QListView::Adjust);
+    // Messages wrap to the view's width; a horizontal scroll bar only appeared when the
+    // vertical one took its few pixels from rows laid out just before.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setMouseTracking(true);
     m_view->viewport()->installEventFilter(this);
     m_delegate = new MessageDelegate(m_view);
