@@ -44,6 +44,13 @@ AnswerListModel::AnswerListModel(Account& account, QObject* parent)
         follow();
         schedule();
     });
+    // Authors are shown by their roster names, as in the tips feed.
+    connect(&account.contacts(), &ContactDirectory::contactChanged, this, [this] {
+        if (!m_rows.isEmpty()) {
+            emit dataChanged(index(0), index(int(m_rows.size()) - 1),
+                             {AuthorNameRole, Qt::AccessibleTextRole});
+        }
+    });
     reload();
 }
 
@@ -57,6 +64,7 @@ QHash<int, QByteArray> AnswerListModel::roleNames() const {
     names.insert(TitleRole, "title");
     names.insert(TagsRole, "tags");
     names.insert(AuthorRole, "author");
+    names.insert(AuthorNameRole, "authorName");
     names.insert(UpdatedRole, "updated");
     names.insert(UsesRole, "uses");
     names.insert(StateRole, "state");
@@ -97,6 +105,8 @@ QVariant AnswerListModel::data(const QModelIndex& index, int role) const {
             return a.tags;
         case AuthorRole:
             return a.author;
+        case AuthorNameRole:
+            return m_account.contacts().name(a.author);
         case UpdatedRole:
             return a.updated;
         case UsesRole:

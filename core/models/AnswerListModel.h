@@ -30,6 +30,7 @@ public:
         StateRole,       // "published", "pending", "conflict", or "local" (no account)
         ConflictOfRole,  // a conflict copy's answer id, else empty
         BodyRole,        // Markdown
+        AuthorNameRole,  // the author as the roster names them (else the address's user part)
     };
     Q_ENUM(Role)
 

@@ -113,6 +113,8 @@ private slots:
         QCOMPARE(last.data(AnswerListModel::TagsRole).toStringList(),
                  (QStringList{QStringLiteral("printer"), QStringLiteral("firmware")}));
         QCOMPARE(last.data(AnswerListModel::AuthorRole).toString(), Me);
+        // No roster name for them: the address's user part, as the tips feed shows it.
+        QCOMPARE(last.data(AnswerListModel::AuthorNameRole).toString(), QStringLiteral("me"));
         QCOMPARE(last.data(AnswerListModel::UpdatedRole).toDateTime(), made[0].updated);
         QCOMPARE(last.data(AnswerListModel::UsesRole).toInt(), 0);
         QCOMPARE(last.data(AnswerListModel::StateRole).toString(), QStringLiteral("pending"));

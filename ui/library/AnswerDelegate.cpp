@@ -94,8 +94,7 @@ void AnswerDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
 
     // Line 2: tags on the left, author and uses on the right.
     const int uses = index.data(Model::UsesRole).toInt();
-    QString author = index.data(Model::AuthorRole).toString();
-    author = author.section(u'@', 0, 0);
+    const QString author = index.data(Model::AuthorNameRole).toString();
     const QString meta = uses > 0 ? tr("%1 · used %n times", nullptr, uses).arg(author) : author;
     // +2: elidedText() elides a text given exactly its own advance (rounding).
     const int metaWidth = std::min(fm.horizontalAdvance(meta) + 2, line2.width() / 2);
