@@ -215,25 +215,32 @@ void Stream::drainInbox() {
         m_slice.start();
         QTimer::singleShot(0, this, [this] { m_sliceRunning = false; });
     }
+    handleInbox(true);
+}
+
+bool Stream::handleInbox(bool sliced) {
     const QPointer<Stream> alive(this);  // a handler may end the connection, or us
     m_draining = true;
     while (m_inboxHead < m_inbox.size()) {
-        if (m_slice.nsecsElapsed() >= kSliceNs) {
+        if (sliced && m_slice.nsecsElapsed() >= kSliceNs) {
             // The rest in a later turn, after paints and input.
             m_draining = false;
             m_drainScheduled = true;
             QTimer::singleShot(0, this, &Stream::drainInbox);
-            return;
+            return true;
         }
+        // A local copy: a handler may append to the inbox or clear it.
         const QString message = std::move(m_inbox[m_inboxHead++]);
         handleReceived(message);
         if (!alive) {
-            return;
+            return false;
         }
     }
     m_draining = false;
+    m_drainScheduled = false;  // a slice still scheduled finds nothing to do
     m_inbox.clear();
     m_inboxHead = 0;
+    return true;
 }
 
 void Stream::handleReceived(const QString& message) {
@@ -558,19 +565,8 @@ void Stream::fail(const Error& error, const QString& streamErrorCondition) {
 void Stream::onTransportClosed(const Error& error) {
     // What arrived before the connection closed is handled before the close: the last
     // stanzas a server sends often say why it closes.
-    if (!m_draining) {
-        const QPointer<Stream> alive(this);
-        m_draining = true;
-        while (m_inboxHead < m_inbox.size()) {
-            handleReceived(std::move(m_inbox[m_inboxHead++]));
-            if (!alive) {
-                return;
-            }
-        }
-        m_draining = false;
-        m_drainScheduled = false;  // a scheduled slice finds nothing to do
-        m_inbox.clear();
-        m_inboxHead = 0;
+    if (!m_draining && !handleInbox(false)) {
+        return;
     }
     m_ackTimer.stop();
     m_sentSinceAckRequest = 0;

@@ -98,6 +98,9 @@ private:
     // 20 to 35 ms.
     void onReceived(const QString& message);
     void drainInbox();
+    // Handles the waiting stanzas in order; `sliced`: only until this turn's slice is used
+    // up, the rest scheduled. False if a handler destroyed the stream.
+    bool handleInbox(bool sliced);
     void handleReceived(const QString& message);
     void onTransportClosed(const Error& error);
     void handleFeatures(const Element& features);
