@@ -86,8 +86,8 @@ struct BatchStatements {
                    "WHERE id = ?")) &&
                dropOutbox.prepare(QStringLiteral("DELETE FROM outbox WHERE message_row = ?"));
     }
-    QSqlError lastError() const {
-        for (const QSqlQuery* q : all()) {
+    QSqlError lastError() {
+        for (QSqlQuery* q : all()) {
             if (q->lastError().isValid()) {
                 return q->lastError();
             }
@@ -101,11 +101,6 @@ struct BatchStatements {
         }
     }
     std::array<QSqlQuery*, 11> all() {
-        return {&lastRow,   &ensureConversation, &findConversation, &insert,     &insertEdited,
-                &index,     &summarize,          &findStanzaId,     &findOrigin, &adoptStanzaId,
-                &dropOutbox};
-    }
-    std::array<const QSqlQuery*, 11> all() const {
         return {&lastRow,   &ensureConversation, &findConversation, &insert,     &insertEdited,
                 &index,     &summarize,          &findStanzaId,     &findOrigin, &adoptStanzaId,
                 &dropOutbox};
