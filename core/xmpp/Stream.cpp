@@ -185,12 +185,6 @@ ParserLimits Stream::limitsFor(const QString& message) const {
     return limits;
 }
 
-namespace {
-// Long enough that a lone stanza or a short run is handled at once, short enough that
-// paints and input get a turn within a frame.
-constexpr qint64 kSliceNs = 6'000'000;
-}  // namespace
-
 void Stream::onReceived(const QString& message) {
     if (m_phase == Phase::Idle || m_failing) {
         return;
@@ -222,7 +216,8 @@ bool Stream::handleInbox(bool sliced) {
     const QPointer<Stream> alive(this);  // a handler may end the connection, or us
     m_draining = true;
     while (m_inboxHead < m_inbox.size()) {
-        if (sliced && m_slice.nsecsElapsed() >= kSliceNs) {
+        if (sliced && m_sliceLength.count() > 0 &&
+            m_slice.nsecsElapsed() >= m_sliceLength.count()) {
             // The rest in a later turn, after paints and input.
             m_draining = false;
             m_drainScheduled = true;

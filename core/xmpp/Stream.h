@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <chrono>
 #include <memory>
 
 #include "common/Jid.h"
@@ -43,6 +44,11 @@ public:
     ~Stream() override;
 
     void setSettings(const Settings& settings);
+    // How long handling what the transport delivered may hold the thread in one turn of
+    // the event loop; the rest waits for the next turn. Zero: no limit. A test whose fake
+    // transport feeds stanzas call by call, with no turn of the event loop in between,
+    // sets zero: there the whole test would count as one turn.
+    void setSliceLength(std::chrono::nanoseconds length) { m_sliceLength = length; }
     const Settings& settings() const { return m_settings; }
 
     // Connects, signs in, and binds or resumes the previous session where possible.
@@ -129,6 +135,9 @@ private:
     bool m_draining = false;
     bool m_sliceRunning = false;  // in this turn of the event loop
     QElapsedTimer m_slice;
+    // Long enough that a lone stanza or a short run is handled at once, short enough that
+    // paints and input get a turn within a frame.
+    std::chrono::nanoseconds m_sliceLength = std::chrono::milliseconds(6);
     bool m_serverOffersSm = false;
     Jid m_boundJid;
     Element m_features;

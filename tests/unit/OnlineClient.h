@@ -23,6 +23,7 @@ struct OnlineClient {
         s.url = QUrl(QStringLiteral("ws://127.0.0.1:5280/xmpp-websocket"));
         s.autoReconnect = true;  // a dropped connection is resumable (dropAndResume)
         client->setSettings(s);
+        client->stream()->setSliceLength({});  // see Stream::setSliceLength
         QObject::connect(client->stream(), &xmpp::Stream::phaseChanged, client.get(),
                          [this](xmpp::Stream::Phase phase) {
                              if (phase == xmpp::Stream::Phase::Online) {
