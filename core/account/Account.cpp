@@ -12,6 +12,7 @@
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
 #include "library/ReplySuggestions.h"
+#include "store/ContactStore.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
@@ -23,6 +24,7 @@
 #include "sync/MessageConversion.h"
 #include "sync/OlderHistory.h"
 #include "sync/OutboxSender.h"
+#include "sync/RosterMirror.h"
 #include "sync/StoreArchiveSink.h"
 #include "sync/StoreOutboxQueue.h"
 #include "xmpp/Client.h"
@@ -67,6 +69,8 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     auto* roster = m_client->addExtension<xmpp::RosterExtension>();
     auto* presence = m_client->addExtension<xmpp::PresenceExtension>();
     m_contacts = std::make_unique<ContactDirectory>(roster, presence);
+    m_contactStore = std::make_unique<store::ContactStore>(*m_db);
+    m_rosterMirror = std::make_unique<sync::RosterMirror>(roster, *m_contactStore);
     auto* chat = m_client->addExtension<xmpp::ChatExtension>();
     m_client->addExtension<xmpp::ReceiptsExtension>();
     m_chatStates = m_client->addExtension<xmpp::ChatStatesExtension>();
@@ -187,11 +191,13 @@ Account::~Account() {
     // The client goes first: nothing may reach the sync objects while they die.
     m_library.reset();
     m_feed.reset();
+    m_rosterMirror.reset();
     m_client.reset();
 }
 
 void Account::flush() {
     m_recorder->flush();
+    m_rosterMirror->flush();
 }
 
 bool Account::isLoopback(const QUrl& url) {

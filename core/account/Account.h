@@ -47,6 +47,7 @@ class HistoryCatchUp;
 class LiveMessageRecorder;
 class OlderHistory;
 class OutboxSender;
+class RosterMirror;
 class StoreArchiveSink;
 class StoreOutboxQueue;
 }  // namespace rapport::sync
@@ -79,8 +80,10 @@ public:
     sync::OutboxSender& outboxSender() { return *m_outboxSender; }
     library::AnswerStore& answers() { return *m_answers; }
     library::LibrarySync& library() { return *m_library; }
-    // Names, groups and presence of the people we talk to.
+    // Names, groups and presence of the people we talk to; the roster kept from the last
+    // session is in it soon after the account opens (rosterMirror().loaded()).
     ContactDirectory& contacts() { return *m_contacts; }
+    sync::RosterMirror& rosterMirror() { return *m_rosterMirror; }
     // Answers suggested for each customer's latest message (the reply panel).
     library::ReplySuggestions& suggestions() { return *m_suggestions; }
     feed::TipStore& tips() { return *m_tips; }
@@ -167,7 +170,9 @@ private:
     std::unique_ptr<library::AnswerStore> m_answers;
     std::unique_ptr<library::LibrarySync> m_library;
     std::unique_ptr<ContactDirectory> m_contacts;
-    std::unique_ptr<QNetworkAccessManager> m_nam;  // endpoint discovery
+    std::unique_ptr<store::ContactStore> m_contactStore;
+    std::unique_ptr<sync::RosterMirror> m_rosterMirror;  // keeps the roster in m_contactStore
+    std::unique_ptr<QNetworkAccessManager> m_nam;        // endpoint discovery
     std::unique_ptr<library::ReplySuggestions> m_suggestions;
     std::unique_ptr<feed::TipStore> m_tips;
     std::unique_ptr<feed::FeedSync> m_feed;

@@ -7,10 +7,14 @@
 #include "store/Database.h"
 #include "store/MessageRow_p.h"
 #include "store/StoreError.h"
+#include "store/SyncCursorStore.h"
 
 namespace rapport::store {
 
 namespace {
+
+// The sync_cursors source the roster's version is kept under.
+const QString RosterVersionSource = QStringLiteral("roster");
 
 QString groupsToJson(const QStringList& groups) {
     return QString::fromUtf8(
@@ -28,9 +32,10 @@ QStringList groupsFromJson(const QString& json) {
 Result<void> upsertOn(QSqlDatabase& db, const QList<StoredContact>& contacts) {
     QSqlQuery q(db);
     q.prepare(
-        QStringLiteral("INSERT INTO contacts(jid, name, subscription, groups) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT(jid) DO UPDATE SET name = excluded.name, "
-                       "subscription = excluded.subscription, groups = excluded.groups"));
+        QStringLiteral("INSERT INTO contacts(jid, name, subscription, groups, ask) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT(jid) DO UPDATE SET "
+                       "name = excluded.name, subscription = excluded.subscription, "
+                       "groups = excluded.groups, ask = excluded.ask"));
     for (const StoredContact& c : contacts) {
         if (c.jid.isEmpty()) {
             return Error::make(ErrorCode::Usage,
@@ -40,6 +45,7 @@ Result<void> upsertOn(QSqlDatabase& db, const QList<StoredContact>& contacts) {
         q.addBindValue(detail::notNull(c.name));
         q.addBindValue(c.subscription.isEmpty() ? QStringLiteral("none") : c.subscription);
         q.addBindValue(groupsToJson(c.groups));
+        q.addBindValue(c.ask ? 1 : 0);
         if (!q.exec()) {
             return sqlError(q, Database::tr("Could not save the contacts"));
         }
@@ -54,30 +60,55 @@ QFuture<Result<void>> ContactStore::upsert(QList<StoredContact> contacts) {
         [contacts = std::move(contacts)](QSqlDatabase& db) { return upsertOn(db, contacts); });
 }
 
-QFuture<Result<void>> ContactStore::replaceAll(QList<StoredContact> contacts) {
-    return m_db.transaction([contacts = std::move(contacts)](QSqlDatabase& db) -> Result<void> {
+QFuture<Result<void>> ContactStore::replaceAll(QList<StoredContact> contacts, QString version) {
+    return m_db.transaction([contacts = std::move(contacts),
+                             version = std::move(version)](QSqlDatabase& db) -> Result<void> {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("DELETE FROM contacts"))) {
             return sqlError(q, Database::tr("Could not save the contacts"));
         }
-        return upsertOn(db, contacts);
+        if (Result<void> r = upsertOn(db, contacts); !r.ok()) {
+            return r;
+        }
+        return SyncCursorStore::setOn(db, RosterVersionSource, version);
     });
 }
 
+namespace {
+
+Result<QList<StoredContact>> listOn(QSqlDatabase& db) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT jid, name, subscription, groups, ask FROM contacts ORDER BY jid"))) {
+        return sqlError(q, Database::tr("Could not read the contacts"));
+    }
+    QList<StoredContact> contacts;
+    while (q.next()) {
+        contacts.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                         groupsFromJson(q.value(3).toString()), q.value(4).toInt() != 0});
+    }
+    return contacts;
+}
+
+}  // namespace
+
 QFuture<Result<QList<StoredContact>>> ContactStore::list() {
-    return m_db.run([](QSqlDatabase& db) -> Result<QList<StoredContact>> {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral(
-                "SELECT jid, name, subscription, groups FROM contacts ORDER BY jid"))) {
-            return sqlError(q, Database::tr("Could not read the contacts"));
+    return m_db.run([](QSqlDatabase& db) { return listOn(db); });
+}
+
+QFuture<Result<StoredRoster>> ContactStore::load() {
+    // On the store thread, where replaceAll() writes both in one transaction.
+    return m_db.run([](QSqlDatabase& db) -> Result<StoredRoster> {
+        Result<QList<StoredContact>> contacts = listOn(db);
+        if (!contacts.ok()) {
+            return contacts.error();
         }
-        QList<StoredContact> contacts;
-        while (q.next()) {
-            contacts.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                             groupsFromJson(q.value(3).toString())});
+        Result<QString> version = SyncCursorStore::getOn(db, RosterVersionSource);
+        if (!version.ok()) {
+            return version.error();
         }
-        return contacts;
+        return StoredRoster{std::move(contacts).value(), version.value()};
     });
 }
 

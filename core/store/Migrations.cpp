@@ -342,6 +342,14 @@ const QString TipLikes = QStringLiteral(
     "at INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'published', PRIMARY KEY(tip_id, by)) "
     "WITHOUT ROWID");
 
+// --- v8: the roster is kept (store::ContactStore, sync::RosterMirror), so names and groups
+// show offline and a session fetches only what changed since the version kept with it
+// (sync_cursors, source 'roster'). A subscription request still unanswered is part of it.
+const QString ContactsAddAsk =
+    QStringLiteral("ALTER TABLE contacts ADD COLUMN ask INTEGER NOT NULL DEFAULT 0");
+const QString ContactsWithAsk =
+    Contacts.chopped(1) + QStringLiteral(", ask INTEGER NOT NULL DEFAULT 0)");
+
 Result<void> setVersion(QSqlDatabase& db, int version) {
     QSqlQuery q(db);
     // PRAGMA takes no bound parameters; version is our own integer.
@@ -399,6 +407,7 @@ const std::vector<Migration>& Migrations::all() {
                          TipsFtsDeleteWithFacets, TipsFtsUpdateWithFacets}},
         {6, {AnswersAddBaseVersion, AnswersAddConflictOf, LibraryOutbox}},
         {7, {TipsAddState, TipComments, TipCommentsByTip, TipLikes}},
+        {8, {ContactsAddAsk}},
     };
     return migrations;
 }
@@ -409,7 +418,7 @@ int Migrations::latestVersion() {
 
 const QStringList& Migrations::currentSchema() {
     static const QStringList schema = {
-        Contacts,
+        ContactsWithAsk,
         Conversations,
         MessagesWithFacets,
         MessagesStanzaId,

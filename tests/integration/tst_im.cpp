@@ -1,6 +1,7 @@
 // The IM features against a real Prosody: roster edits and pushes, presence
 // subscription (request, approve, deny), presence per resource, chat states,
-// displayed markers, ping, disco, and rapport-cli roster's JSON lines.
+// displayed markers, ping, disco, rapport-cli roster's JSON lines, and the roster kept in
+// the account's store for the next start (offline, then a versioned fetch).
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +10,9 @@
 
 #include "CliRun.h"
 #include "LiveClient.h"
+#include "account/Account.h"
+#include "account/ContactDirectory.h"
+#include "sync/RosterMirror.h"
 
 using namespace rapport;
 using rapport::test::await;
@@ -25,11 +29,11 @@ class TestIm : public QObject {
 private slots:
     void initTestCase() {
         QString error;
-        QVERIFY2(
-            rapport::test::startWithUsers(
-                server, {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")},
-                QStringLiteral("secret"), &error),
-            qPrintable(error));
+        QVERIFY2(rapport::test::startWithUsers(server,
+                                               {QStringLiteral("alice"), QStringLiteral("bob"),
+                                                QStringLiteral("carol"), QStringLiteral("dave")},
+                                               QStringLiteral("secret"), &error),
+                 qPrintable(error));
     }
 
     void rosterSubscriptionAndPresence() {
@@ -220,6 +224,102 @@ private slots:
         const auto unknown = await(alice.client.sendIq(iq));
         QVERIFY(!unknown.ok());
         QCOMPARE(unknown.error().condition, QStringLiteral("service-unavailable"));
+    }
+
+    // Dave names Carol on his roster; the next start shows her name before any connection,
+    // and signing in asks Prosody only for what changed since (RFC 6121 2.6): nothing, or
+    // the rename made meanwhile on his phone, which then is kept too.
+    void rosterIsKeptForTheNextStart() {
+        const Jid dave(QStringLiteral("dave@localhost"));
+        QTemporaryDir profile;
+        const auto signIn = [this, &dave](Account& account) {
+            xmpp::Client::Settings s;
+            s.jid = dave;
+            s.password = QStringLiteral("secret");
+            s.resource = QStringLiteral("desk");
+            s.url = server.websocketUrl();
+            account.client().setSettings(s);
+            account.client().connectToServer();
+        };
+        {
+            auto opened = Account::open(profile.path(), dave);
+            QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+            Account& account = *opened.value();
+            signIn(account);
+            QTRY_COMPARE(account.client().state(), xmpp::Client::State::Online);
+            auto* roster = account.client().findExtension<xmpp::RosterExtension>();
+            QVERIFY(await(roster->addOrUpdate(carolJid, QStringLiteral("Carol Customer"),
+                                              {QStringLiteral("Customers")}))
+                        .ok());
+            QTRY_COMPARE(account.contacts().name(carolJid.toString()),
+                         QStringLiteral("Carol Customer"));
+        }
+        const auto rosterReplies = [](Account& account, QStringList* replies) {
+            QObject::connect(account.client().stream(), &xmpp::Stream::stanzaReceived, &account,
+                             [replies](const xmpp::Element& e) {
+                                 if (e.name() == u"iq" && e.attribute(u"type") == u"result" &&
+                                     e.attribute(u"id").size() > 0) {
+                                     const xmpp::Element q =
+                                         e.firstChild(u"query", QStringLiteral("jabber:iq:roster"));
+                                     if (!q.isNull()) {
+                                         *replies << q.toXml();
+                                     } else {
+                                         *replies << QString();  // maybe "unchanged"
+                                     }
+                                 }
+                             });
+        };
+        {
+            auto opened = Account::open(profile.path(), dave);
+            QVERIFY(opened.ok());
+            Account& account = *opened.value();
+            QTRY_VERIFY(account.rosterMirror().isLoaded());
+            QCOMPARE(account.contacts().name(carolJid.toString()),
+                     QStringLiteral("Carol Customer"));
+            QCOMPARE(account.contacts().groups(carolJid.toString()),
+                     QStringList{QStringLiteral("Customers")});
+            QStringList replies;
+            rosterReplies(account, &replies);
+            auto* roster = account.client().findExtension<xmpp::RosterExtension>();
+            QSignalSpy received(roster, &xmpp::RosterExtension::rosterReceived);
+            signIn(account);
+            QTRY_COMPARE(received.size(), 1);
+            // No roster was sent: Prosody's "unchanged" is an empty result.
+            for (const QString& r : replies) {
+                QVERIFY2(!r.contains(u"carol@localhost"), qPrintable(r));
+            }
+            QCOMPARE(account.contacts().name(carolJid.toString()),
+                     QStringLiteral("Carol Customer"));
+        }
+        // Renamed on another device while this one is closed.
+        {
+            LiveClient phone(server, dave.toString(), QStringLiteral("secret"),
+                             QStringLiteral("phone"));
+            QVERIFY(phone.signIn());
+            auto* roster = phone.client.findExtension<xmpp::RosterExtension>();
+            QVERIFY(await(roster->addOrUpdate(carolJid, QStringLiteral("Carol C. (ACME)"),
+                                              {QStringLiteral("Customers")}))
+                        .ok());
+            QTRY_COMPARE(roster->item(carolJid)->name, QStringLiteral("Carol C. (ACME)"));
+        }
+        {
+            auto opened = Account::open(profile.path(), dave);
+            QVERIFY(opened.ok());
+            Account& account = *opened.value();
+            QTRY_VERIFY(account.rosterMirror().isLoaded());
+            QCOMPARE(account.contacts().name(carolJid.toString()),
+                     QStringLiteral("Carol Customer"));
+            signIn(account);
+            QTRY_COMPARE(account.contacts().name(carolJid.toString()),
+                         QStringLiteral("Carol C. (ACME)"));
+        }
+        {
+            auto opened = Account::open(profile.path(), dave);
+            QVERIFY(opened.ok());
+            QTRY_VERIFY(opened.value()->rosterMirror().isLoaded());
+            QCOMPARE(opened.value()->contacts().name(carolJid.toString()),
+                     QStringLiteral("Carol C. (ACME)"));
+        }
     }
 
     void cleanupTestCase() { server.stop(); }

@@ -559,6 +559,18 @@ private slots:
         QCOMPARE(ok(contacts.list()), QList<StoredContact>{renamed});
         QVERIFY(await(contacts.replaceAll({nurse})).ok());
         QCOMPARE(ok(contacts.list()), QList<StoredContact>{nurse});
+        // The whole roster with its version (RFC 6121 2.6), and a pending subscription.
+        StoredContact asked = romeo;
+        asked.ask = true;
+        QVERIFY(await(contacts.replaceAll({asked, nurse}, QStringLiteral("ver42"))).ok());
+        const store::StoredRoster roster = ok(contacts.load());
+        QCOMPARE(roster.contacts, (QList<StoredContact>{nurse, asked}));
+        QCOMPARE(roster.version, QStringLiteral("ver42"));
+        // A version never outlives its items: a refused write keeps both as they were.
+        const StoredContact nameless{QString(), {}, QStringLiteral("none"), {}};
+        QVERIFY(!await(contacts.replaceAll({nameless}, QStringLiteral("ver43"))).ok());
+        QCOMPARE(ok(contacts.load()).version, QStringLiteral("ver42"));
+        QCOMPARE(ok(contacts.load()).contacts.size(), 2);
     }
 
 private:

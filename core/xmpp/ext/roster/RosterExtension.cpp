@@ -34,12 +34,13 @@ std::optional<RosterItem> RosterExtension::item(const Jid& jid) const {
 }
 
 void RosterExtension::setItems(const QList<RosterItem>& items) {
-    m_items.clear();
+    QMap<QString, RosterItem> seeded;
     for (const RosterItem& item : items) {
-        if (!item.jid.isEmpty()) {
-            m_items.insert(item.jid.bareString(), item);
+        if (!item.jid.isEmpty() && !item.isRemoval()) {
+            seeded.insert(item.jid.bareString(), item);
         }
     }
+    replaceItems(std::move(seeded));
 }
 
 void RosterExtension::onSessionStarted(bool resumed) {
@@ -89,8 +90,12 @@ void RosterExtension::applyFullRoster(const Element& query) {
             fresh.insert(item.jid.bareString(), item);
         }
     }
-    const QMap<QString, RosterItem> old = std::exchange(m_items, fresh);
     m_version = query.attribute(u"ver");
+    replaceItems(std::move(fresh));
+}
+
+void RosterExtension::replaceItems(QMap<QString, RosterItem> items) {
+    const QMap<QString, RosterItem> old = std::exchange(m_items, std::move(items));
     // Tell listeners only what differs from what they already had (seeded or fetched).
     for (auto it = old.cbegin(); it != old.cend(); ++it) {
         if (!m_items.contains(it.key())) {

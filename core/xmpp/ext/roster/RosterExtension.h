@@ -29,7 +29,8 @@ public:
     // The version of items() (RFC 6121 2.6); empty when unknown.
     QString version() const { return m_version; }
     // Seed from storage before connecting, so the server only sends what changed.
-    // Seed both, or neither: a version without its items would lose contacts.
+    // Seed both, or neither: a version without its items would lose contacts. Listeners
+    // hear of each item that differs from what was there (itemChanged, itemRemoved).
     void setItems(const QList<RosterItem>& items);
     void setVersion(const QString& version) { m_version = version; }
 
@@ -57,6 +58,7 @@ signals:
 private:
     void fetch();
     void applyFullRoster(const Element& query);
+    void replaceItems(QMap<QString, RosterItem> items);
     void applyItem(const RosterItem& item);
     QFuture<Result<void>> sendSet(const RosterItem& item);
     Result<void> sendSubscriptionPresence(const Jid& jid, const QString& type,
