@@ -45,22 +45,19 @@ ContactDirectory::ContactDirectory(xmpp::RosterExtension* roster, xmpp::Presence
 }
 
 QString ContactDirectory::name(const QString& bareJid) const {
-    for (const xmpp::RosterItem& item : m_roster->items()) {
-        if (item.jid.bareString() == bareJid && !item.name.trimmed().isEmpty()) {
-            return item.name.trimmed();
+    const Jid jid(bareJid);
+    // A lookup, not a walk over items(): every row of every list asks, on every paint.
+    if (const std::optional<xmpp::RosterItem> item = m_roster->item(jid)) {
+        if (!item->name.trimmed().isEmpty()) {
+            return item->name.trimmed();
         }
     }
-    const Jid jid(bareJid);
     return jid.local().isEmpty() ? bareJid : jid.local();
 }
 
 QStringList ContactDirectory::groups(const QString& bareJid) const {
-    for (const xmpp::RosterItem& item : m_roster->items()) {
-        if (item.jid.bareString() == bareJid) {
-            return item.groups;
-        }
-    }
-    return {};
+    const std::optional<xmpp::RosterItem> item = m_roster->item(Jid(bareJid));
+    return item ? item->groups : QStringList();
 }
 
 QString ContactDirectory::presence(const QString& bareJid) const {
