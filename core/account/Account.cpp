@@ -24,6 +24,7 @@
 #include "sync/MessageConversion.h"
 #include "sync/OlderHistory.h"
 #include "sync/OutboxSender.h"
+#include "sync/ProfileNames.h"
 #include "sync/RosterMirror.h"
 #include "sync/StoreArchiveSink.h"
 #include "sync/StoreOutboxQueue.h"
@@ -40,6 +41,7 @@
 #include "xmpp/ext/pubsub/PubSubExtension.h"
 #include "xmpp/ext/receipts/ReceiptsExtension.h"
 #include "xmpp/ext/roster/RosterExtension.h"
+#include "xmpp/ext/vcard/VCardExtension.h"
 
 namespace rapport {
 
@@ -68,9 +70,12 @@ Account::Account(const Jid& jid, std::unique_ptr<store::Database> db)
     m_client->addExtension<xmpp::PingExtension>();
     auto* roster = m_client->addExtension<xmpp::RosterExtension>();
     auto* presence = m_client->addExtension<xmpp::PresenceExtension>();
-    m_contacts = std::make_unique<ContactDirectory>(roster, presence);
     m_contactStore = std::make_unique<store::ContactStore>(*m_db);
     m_rosterMirror = std::make_unique<sync::RosterMirror>(roster, *m_contactStore);
+    auto* vcards = m_client->addExtension<xmpp::VCardExtension>();
+    m_profileNames =
+        std::make_unique<sync::ProfileNames>(m_client.get(), vcards, *m_contactStore, m_jid);
+    m_contacts = std::make_unique<ContactDirectory>(roster, presence, m_profileNames.get());
     auto* chat = m_client->addExtension<xmpp::ChatExtension>();
     m_client->addExtension<xmpp::ReceiptsExtension>();
     m_chatStates = m_client->addExtension<xmpp::ChatStatesExtension>();
@@ -192,6 +197,8 @@ Account::~Account() {
     m_library.reset();
     m_feed.reset();
     m_rosterMirror.reset();
+    m_contacts.reset();
+    m_profileNames.reset();
     m_client.reset();
 }
 
@@ -246,6 +253,19 @@ Result<void> Account::signIn(const QString& password, const QUrl& server, const 
     onFinished(xmpp::EndpointDiscovery::discover(m_nam.get(), m_jid.domain()), this,
                [connectTo](const QUrl& url) { connectTo(url); });
     return Ok{};
+}
+
+QString Account::ownName() const {
+    return m_contacts->name(m_jid.bareString());
+}
+
+QFuture<Result<void>> Account::setOwnName(const QString& name) {
+    if (m_client->state() != xmpp::Client::State::Online) {
+        return QtFuture::makeReadyFuture(Result<void>(
+            Error::make(ErrorCode::ConnectionLost,
+                        tr("Your name is kept on the server: connect to change it."))));
+    }
+    return m_profileNames->publishOwnName(name);
 }
 
 void Account::signOut() {

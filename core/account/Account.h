@@ -47,6 +47,7 @@ class HistoryCatchUp;
 class LiveMessageRecorder;
 class OlderHistory;
 class OutboxSender;
+class ProfileNames;
 class RosterMirror;
 class StoreArchiveSink;
 class StoreOutboxQueue;
@@ -84,6 +85,11 @@ public:
     // session is in it soon after the account opens (rosterMirror().loaded()).
     ContactDirectory& contacts() { return *m_contacts; }
     sync::RosterMirror& rosterMirror() { return *m_rosterMirror; }
+    // Our name as the team sees it (our profile's), else our address's user part: it signs
+    // replies ({{me.name}}) and heads what we post.
+    QString ownName() const;
+    // Sets it in our profile (online only).
+    QFuture<Result<void>> setOwnName(const QString& name);
     // Answers suggested for each customer's latest message (the reply panel).
     library::ReplySuggestions& suggestions() { return *m_suggestions; }
     feed::TipStore& tips() { return *m_tips; }
@@ -172,6 +178,7 @@ private:
     std::unique_ptr<ContactDirectory> m_contacts;
     std::unique_ptr<store::ContactStore> m_contactStore;
     std::unique_ptr<sync::RosterMirror> m_rosterMirror;  // keeps the roster in m_contactStore
+    std::unique_ptr<sync::ProfileNames> m_profileNames;  // ours, and people the roster lacks
     std::unique_ptr<QNetworkAccessManager> m_nam;        // endpoint discovery
     std::unique_ptr<library::ReplySuggestions> m_suggestions;
     std::unique_ptr<feed::TipStore> m_tips;

@@ -1,5 +1,6 @@
 #include "account/ContactDirectory.h"
 
+#include "sync/ProfileNames.h"
 #include "xmpp/ext/presence/PresenceExtension.h"
 #include "xmpp/ext/roster/RosterExtension.h"
 
@@ -28,8 +29,12 @@ int rank(xmpp::PresenceShow show) {
 }  // namespace
 
 ContactDirectory::ContactDirectory(xmpp::RosterExtension* roster, xmpp::PresenceExtension* presence,
-                                   QObject* parent)
-    : QObject(parent), m_roster(roster), m_presence(presence) {
+                                   sync::ProfileNames* profiles, QObject* parent)
+    : QObject(parent), m_roster(roster), m_presence(presence), m_profiles(profiles) {
+    if (profiles) {
+        connect(profiles, &sync::ProfileNames::nameChanged, this,
+                &ContactDirectory::contactChanged);
+    }
     connect(roster, &xmpp::RosterExtension::itemChanged, this,
             [this](const xmpp::RosterItem& item) { emit contactChanged(item.jid.bareString()); });
     connect(roster, &xmpp::RosterExtension::itemRemoved, this,
@@ -51,6 +56,12 @@ QString ContactDirectory::name(const QString& bareJid) const {
         if (!item->name.trimmed().isEmpty()) {
             return item->name.trimmed();
         }
+    }
+    if (m_profiles) {
+        if (QString own = m_profiles->name(bareJid); !own.isEmpty()) {
+            return own;
+        }
+        m_profiles->request(bareJid);
     }
     return jid.local().isEmpty() ? bareJid : jid.local();
 }

@@ -1,7 +1,7 @@
 // Who the people in the conversation list are, for the UI: their name (the roster's, else
-// the address's local part), their roster groups (colleagues or customers) and their best
-// presence now. Built from the roster and presence extensions so that ui/ never touches
-// xmpp/; one signal says whose details changed.
+// the one they give themselves in their profile, else the address's local part), their roster
+// groups (colleagues or customers) and their best presence now. Built from the roster and presence
+// extensions so that ui/ never touches xmpp/; one signal says whose details changed.
 #pragma once
 
 #include <QObject>
@@ -11,15 +11,21 @@ namespace rapport::xmpp {
 class RosterExtension;
 class PresenceExtension;
 }  // namespace rapport::xmpp
+namespace rapport::sync {
+class ProfileNames;
+}
 
 namespace rapport {
 
 class ContactDirectory : public QObject {
     Q_OBJECT
 public:
+    // Without `profiles`, only the roster names people.
     ContactDirectory(xmpp::RosterExtension* roster, xmpp::PresenceExtension* presence,
-                     QObject* parent = nullptr);
+                     sync::ProfileNames* profiles = nullptr, QObject* parent = nullptr);
 
+    // Ours too: the name in our profile. A name not known yet is looked up (contactChanged
+    // tells when it is in).
     QString name(const QString& bareJid) const;
     QStringList groups(const QString& bareJid) const;
     // "available", "away" (also extended away), "dnd" or "offline": the best of the
@@ -35,6 +41,7 @@ signals:
 private:
     xmpp::RosterExtension* m_roster;
     xmpp::PresenceExtension* m_presence;
+    sync::ProfileNames* m_profiles;
 };
 
 }  // namespace rapport

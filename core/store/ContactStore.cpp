@@ -1,5 +1,6 @@
 #include "store/ContactStore.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -119,6 +120,37 @@ QFuture<Result<void>> ContactStore::remove(QString jid) {
         q.addBindValue(jid);
         if (!q.exec()) {
             return sqlError(q, Database::tr("Could not remove the contact"));
+        }
+        return Ok{};
+    });
+}
+
+QFuture<Result<QHash<QString, QString>>> ContactStore::profileNames() {
+    return m_db.run([](QSqlDatabase& db) -> Result<QHash<QString, QString>> {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT jid, name FROM profiles"))) {
+            return sqlError(q, Database::tr("Could not read the contacts"));
+        }
+        QHash<QString, QString> names;
+        while (q.next()) {
+            names.insert(q.value(0).toString(), q.value(1).toString());
+        }
+        return names;
+    });
+}
+
+QFuture<Result<void>> ContactStore::setProfileName(QString jid, QString name) {
+    return m_db.run([jid = std::move(jid), name = std::move(name)](QSqlDatabase& db) -> Result<void> {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO profiles(jid, name, fetched) VALUES (?, ?, ?) ON CONFLICT(jid) "
+            "DO UPDATE SET name = excluded.name, fetched = excluded.fetched"));
+        q.addBindValue(jid);
+        q.addBindValue(detail::notNull(name));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!q.exec()) {
+            return sqlError(q, Database::tr("Could not save the contacts"));
         }
         return Ok{};
     });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QFuture>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -41,6 +42,10 @@ public:
     QFuture<Result<QList<StoredContact>>> list();  // by jid
     QFuture<Result<StoredRoster>> load();
     QFuture<Result<void>> remove(QString jid);
+
+    // The names people give themselves in their profiles (sync::ProfileNames), by bare JID.
+    QFuture<Result<QHash<QString, QString>>> profileNames();
+    QFuture<Result<void>> setProfileName(QString jid, QString name);
 
 private:
     Database& m_db;

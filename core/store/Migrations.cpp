@@ -349,6 +349,11 @@ const QString ContactsAddAsk =
     QStringLiteral("ALTER TABLE contacts ADD COLUMN ask INTEGER NOT NULL DEFAULT 0");
 const QString ContactsWithAsk =
     Contacts.chopped(1) + QStringLiteral(", ask INTEGER NOT NULL DEFAULT 0)");
+// The names people give themselves in their profiles (vCard; sync::ProfileNames): ours, and
+// those of people the roster does not name (authors of tips and answers, new customers).
+const QString Profiles = QStringLiteral(
+    "CREATE TABLE profiles(jid TEXT PRIMARY KEY /* bare */, name TEXT NOT NULL, "
+    "fetched INTEGER NOT NULL /* ms since epoch, UTC */)");
 
 Result<void> setVersion(QSqlDatabase& db, int version) {
     QSqlQuery q(db);
@@ -407,7 +412,7 @@ const std::vector<Migration>& Migrations::all() {
                          TipsFtsDeleteWithFacets, TipsFtsUpdateWithFacets}},
         {6, {AnswersAddBaseVersion, AnswersAddConflictOf, LibraryOutbox}},
         {7, {TipsAddState, TipComments, TipCommentsByTip, TipLikes}},
-        {8, {ContactsAddAsk}},
+        {8, {ContactsAddAsk, Profiles}},
     };
     return migrations;
 }
@@ -430,6 +435,7 @@ const QStringList& Migrations::currentSchema() {
         Outbox,
         OutboxByMessage,
         SyncCursors,
+        Profiles,
         AnswersWithOfflineEdits,
         TipsWithState,
         LibraryOutbox,

@@ -29,6 +29,7 @@ inline const QString ChatStates = QStringLiteral("http://jabber.org/protocol/cha
 inline const QString Markers = QStringLiteral("urn:xmpp:chat-markers:0");
 inline const QString Hints = QStringLiteral("urn:xmpp:hints");
 inline const QString Mam = QStringLiteral("urn:xmpp:mam:2");
+inline const QString VCardTemp = QStringLiteral("vcard-temp");
 inline const QString Rsm = QStringLiteral("http://jabber.org/protocol/rsm");
 inline const QString DataForms = QStringLiteral("jabber:x:data");
 

@@ -322,6 +322,56 @@ private slots:
         }
     }
 
+    // Dave sets his name in his profile (vCard, kept by Prosody's vcard_legacy as vCard4);
+    // it names him in his own app ({{me.name}}, his tips), and in Bob's, who does not have
+    // him on his roster. Both apps keep it for the next start, offline.
+    void profileNamesShowWhereTheRosterHasNone() {
+        const Jid dave(QStringLiteral("dave@localhost"));
+        QTemporaryDir daveProfile;
+        QTemporaryDir bobProfile;
+        const auto signIn = [this](Account& account) {
+            xmpp::Client::Settings s;
+            s.jid = account.jid();
+            s.password = QStringLiteral("secret");
+            s.resource = QStringLiteral("desk");
+            s.url = server.websocketUrl();
+            account.client().setSettings(s);
+            account.client().connectToServer();
+        };
+        {
+            auto opened = Account::open(daveProfile.path(), dave);
+            QVERIFY(opened.ok());
+            Account& account = *opened.value();
+            QCOMPARE(account.ownName(), QStringLiteral("dave"));  // no profile yet
+            // Offline, the name cannot reach the team: said, not silently dropped.
+            const Result<void> offline = await(account.setOwnName(QStringLiteral("Dave")));
+            QVERIFY(!offline.ok());
+            QVERIFY(!offline.error().message.isEmpty());
+            signIn(account);
+            QTRY_COMPARE(account.client().state(), xmpp::Client::State::Online);
+            const Result<void> set = await(account.setOwnName(QStringLiteral("  Dave  Ng ")));
+            QVERIFY2(set.ok(), qPrintable(set.error().message));
+            QCOMPARE(account.ownName(), QStringLiteral("Dave Ng"));
+        }
+        {
+            auto opened = Account::open(bobProfile.path(), bobJid);
+            QVERIFY(opened.ok());
+            Account& bob = *opened.value();
+            QSignalSpy changed(&bob.contacts(), &ContactDirectory::contactChanged);
+            QCOMPARE(bob.contacts().name(dave.toString()), QStringLiteral("dave"));  // offline
+            signIn(bob);
+            QTRY_COMPARE(bob.contacts().name(dave.toString()), QStringLiteral("Dave Ng"));
+            QVERIFY(changed.contains(QVariantList{dave.toString()}));
+        }
+        for (const auto& [path, jid] :
+             {std::pair{daveProfile.path(), dave}, std::pair{bobProfile.path(), bobJid}}) {
+            auto opened = Account::open(path, jid);
+            QVERIFY(opened.ok());
+            QTRY_COMPARE(opened.value()->contacts().name(dave.toString()),
+                         QStringLiteral("Dave Ng"));
+        }
+    }
+
     void cleanupTestCase() { server.stop(); }
 };
 

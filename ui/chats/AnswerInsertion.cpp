@@ -59,7 +59,7 @@ std::optional<QHash<QString, QString>> askForValues(const QStringList& names, QW
 
 void insertAnswer(Account& account, const QString& answerId, const QString& peer,
                   QWidget* dialogParent, std::function<void(const QString& text)> insert) {
-    const library::ReplyContext context{account.contacts().name(peer), account.jid().local(),
+    const library::ReplyContext context{account.contacts().name(peer), account.ownName(),
                                         QDate::currentDate()};
     QPointer<QWidget> parent(dialogParent);
     // A use counts once the answer really goes into the reply, not when the dialog for its
