@@ -259,8 +259,16 @@ QString Account::ownName() const {
     return m_contacts->name(m_jid.bareString());
 }
 
+bool Account::isOnline() const {
+    return m_client->state() == xmpp::Client::State::Online;
+}
+
+QString Account::ownProfileName() const {
+    return m_profileNames->name(m_jid.bareString());
+}
+
 QFuture<Result<void>> Account::setOwnName(const QString& name) {
-    if (m_client->state() != xmpp::Client::State::Online) {
+    if (!isOnline()) {
         return QtFuture::makeReadyFuture(Result<void>(
             Error::make(ErrorCode::ConnectionLost,
                         tr("Your name is kept on the server: connect to change it."))));

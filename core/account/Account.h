@@ -88,6 +88,8 @@ public:
     // Our name as the team sees it (our profile's), else our address's user part: it signs
     // replies ({{me.name}}) and heads what we post.
     QString ownName() const;
+    // The name in our profile only; empty when it has none (or it was never read).
+    QString ownProfileName() const;
     // Sets it in our profile (online only).
     QFuture<Result<void>> setOwnName(const QString& name);
     // Answers suggested for each customer's latest message (the reply panel).
@@ -115,6 +117,8 @@ public:
     // Signed in but offline for a reason the user has fixed (a certificate now trusted):
     // connect again now, with the same password and server.
     void reconnect();
+    // Signed in now (a session is up).
+    bool isOnline() const;
     // Whether ws:// (no TLS) is acceptable: only to this machine.
     static bool isLoopback(const QUrl& url);
 

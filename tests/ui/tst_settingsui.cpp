@@ -3,7 +3,8 @@
 // service's address refused in the dialog, the dark theme applied and undone, and the team
 // service changed while signed in: the library and the tips feed, whose models were built
 // for the old service, show the new service's answers and tips at once, and the status
-// bar's progress ends. Saved settings come back at the next start (AppSettings::load).
+// bar's progress ends; the engineer's name set in their profile (read-only offline). Saved settings
+// come back at the next start (AppSettings::load).
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -37,6 +38,7 @@
 #include "settings/Theme.h"
 #include "tips/TipsView.h"
 #include "xmpp/ext/pubsub/PubSubExtension.h"
+#include "xmpp/ext/vcard/VCardExtension.h"
 
 using namespace rapport;
 using rapport::test::await;
@@ -149,6 +151,10 @@ private slots:
     void refusesAnAddressThatIsNotAService() {
         ui::SettingsDialog* dialog = openDialog(*window);
         QVERIFY(dialog);
+        // Offline, the name (kept on the server) shows why it cannot change now.
+        QVERIFY(dialog->nameEdit()->isVisible());
+        QVERIFY(dialog->nameEdit()->isReadOnly());
+        QCOMPARE(dialog->nameEdit()->placeholderText(), QStringLiteral("engineer"));
         dialog->teamServiceEdit()->setText(QStringLiteral("someone@pubsub.localhost"));
         pressOk(dialog);
         QVERIFY(dialog->isVisible());
@@ -237,6 +243,35 @@ private slots:
         auto* status = window->findChild<QLabel*>(QStringLiteral("syncLabel"));
         QVERIFY(status);
         QTRY_VERIFY(!status->isVisible());
+    }
+
+    // Signed in: the engineer's name is set in their profile; OK closes once it is, and the
+    // app calls them by it ({{me.name}}, their tips) from then on.
+    void yourNameIsSetInYourProfile() {
+        QVERIFY(account->isOnline());
+        QCOMPARE(account->ownName(), QStringLiteral("engineer"));
+        ui::SettingsDialog* dialog = openDialog(*window);
+        QVERIFY(dialog);
+        QVERIFY(!dialog->nameEdit()->isReadOnly());
+        QVERIFY(dialog->nameEdit()->text().isEmpty());
+        dialog->nameEdit()->setText(QStringLiteral("Sam Rivera"));
+        pressOk(dialog);
+        QTRY_VERIFY(!window->findChild<ui::SettingsDialog*>());
+        QCOMPARE(account->ownName(), QStringLiteral("Sam Rivera"));
+        // Read back from the server by a fresh look-up, as a colleague's app would.
+        auto* vcards = account->client().findExtension<xmpp::VCardExtension>();
+        const Result<QString> onServer = await(vcards->fetchName(Jid(Engineer)));
+        QVERIFY2(onServer.ok(), qPrintable(onServer.error().message));
+        QCOMPARE(onServer.value(), QStringLiteral("Sam Rivera"));
+        dialog = openDialog(*window);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Sam Rivera"));
+        if (const QString shots = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR");
+            !shots.isEmpty()) {
+            dialog->grab().save(shots + QStringLiteral("/settings.png"));
+        }
+        dialog->reject();
+        QTRY_VERIFY(!window->findChild<ui::SettingsDialog*>());
     }
 
     // The presence button's menu: away with a status text, sent and kept for the next start.

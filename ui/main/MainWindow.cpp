@@ -354,6 +354,16 @@ void MainWindow::openSettings() {
     const QString defaultService = QStringLiteral("pubsub.") + m_account.jid().domain();
     auto* dialog = new SettingsDialog(AppSettings::load(), defaultService, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_account.isLocalOnly()) {
+        SettingsDialog::OwnName own;
+        own.name = m_account.ownProfileName();
+        own.placeholder = m_account.jid().local();
+        if (!m_account.isOnline()) {
+            own.offlineReason = tr("Your name is kept on the server: connect to change it.");
+        }
+        own.publish = [this](const QString& name) { return m_account.setOwnName(name); };
+        dialog->setOwnName(own);
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const AppSettings chosen = dialog->settings();
         chosen.save();
