@@ -125,6 +125,14 @@ live_message() {
 }
 waitfor $((60 - (SECONDS - window_at))) "live message from the demo customer within 60 s of the window" live_message
 say "live message after $((SECONDS - window_at)) s of the window: \"$live\""
+# The app read the engineer's own name from their profile (it signs replies: {{me.name}}).
+own=""
+own_name() {
+    own=$(query "SELECT name FROM profiles WHERE jid = 'engineer@localhost'")
+    [ -n "$own" ]
+}
+waitfor 10 "the engineer's own name, read from their profile" own_name
+say "the engineer's own name, from their profile: \"$own\""
 sleep 2
 import -window "$window" "$out/2-live.png"
 say "screenshot $out/2-live.png"

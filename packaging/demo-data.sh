@@ -68,7 +68,7 @@ _demo_data_write() {
         return 1
 
     # Two jobs at once: they are mostly waiting for the server.
-    _demo_say "200 answers, 50 tips with comments and likes, the engineer's roster"
+    _demo_say "everyone's name in their profile, 200 answers, 50 tips with comments and likes, the engineer's roster"
     /usr/bin/python3 "$_demo_dir/seed.py" team "$server" "$password" >"$scratch/team.json" \
         2>"$scratch/team.log" &
     local team_job=$!

@@ -6,6 +6,7 @@
   seed.py answers OUTDIR      writes OUTDIR/<account>.json: each colleague's answers in
                               `rapport-cli answers import` format (for trying it out)
   seed.py team SERVER_JSON PASSWORD
+                              sets each account's name in its profile (vCard), and
                               publishes the answer library (200 answers) and the tips
                               feed (tips, comments, likes) as their authors, over XMPP,
                               with their past dates
@@ -293,13 +294,15 @@ async def publish_team(server, password):
         def __init__(self, account):
             super().__init__(jid(account) + "/seed", password)
             self.register_plugin("xep_0060")
+            self.register_plugin("xep_0054")
             self.ready = asyncio.Event()
             self.add_event_handler("session_start", lambda _: self.ready.set())
 
     events = feed_events()
     answers = answer_items()
     authors = {}
-    for account in sorted({e[1] for e in events} | {a[0] for a in answers}):
+    # Every account, authors or not: each sets its name in its profile.
+    for account in team.accounts():
         client = Author(account)
         # Loopback: the demo server allows sign-in without STARTTLS there.
         client.connect(address=("127.0.0.1", server["c2s_port"]), use_ssl=False,
@@ -307,6 +310,14 @@ async def publish_team(server, password):
         authors[account] = client
     await asyncio.wait_for(asyncio.gather(*(c.ready.wait() for c in authors.values())), 20)
     service = server.get("pubsub", "pubsub." + team.DOMAIN)
+
+    async def set_name(account):
+        xep_0054 = authors[account].plugin["xep_0054"]
+        vcard = xep_0054.make_vcard()
+        vcard["FN"] = team.full_name(account)
+        await xep_0054.publish_vcard(vcard, timeout=60)
+
+    await asyncio.gather(*(set_name(account) for account in authors))
 
     async def publish(node, batch):
         # Each batch sent at once, not one round trip each; the server keeps their order.
@@ -323,7 +334,8 @@ async def publish_team(server, password):
     for client in authors.values():
         client.disconnect()
     kinds = [e[3].tag.split("}")[1] for e in events]
-    print(json.dumps({"answers": len(answers), "tips": kinds.count("tip"),
+    print(json.dumps({"profiles": len(authors), "answers": len(answers),
+                      "tips": kinds.count("tip"),
                       "comments": kinds.count("comment"), "likes": kinds.count("like")}))
 
 

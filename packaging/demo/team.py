@@ -8,6 +8,7 @@ each reads as an answer someone on the team wrote for that product.
 
 DOMAIN = "localhost"
 ENGINEER = "engineer"
+ENGINEER_NAME = "Sam Rivera"  # the newcomer's own name, in their profile
 ADMIN = "admin"
 
 # account -> (name, what they do). "Team" is a group the app treats as colleagues.
@@ -32,6 +33,13 @@ CUSTOMER_GROUP = "Customers"
 
 def accounts():
     return [ENGINEER, *COLLEAGUES, *CUSTOMERS]
+
+
+def full_name(account):
+    """The name an account gives itself in its profile (vCard)."""
+    if account == ENGINEER:
+        return ENGINEER_NAME
+    return {**COLLEAGUES, **CUSTOMERS}[account][0]
 
 
 # Each product: its name, tag, where its settings are, its docs, what it exports (the
