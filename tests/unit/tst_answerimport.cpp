@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Await.h"
 #include "library/AnswerExport.h"
 #include "library/AnswerImport.h"
 #include "library/AnswerPayload.h"
@@ -17,15 +18,11 @@
 using namespace rapport;
 using namespace rapport::library;
 
+using rapport::test::await;
+
 namespace {
 
 const QString Alice = QStringLiteral("alice@example.com");
-
-template <class T>
-T await(QFuture<T> future) {
-    future.waitForFinished();
-    return future.result();
-}
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile f(path);

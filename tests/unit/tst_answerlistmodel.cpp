@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Await.h"
 #include "account/Account.h"
 #include "library/AnswerStore.h"
 #include "library/LibrarySync.h"
@@ -19,15 +20,9 @@ using namespace rapport;
 using library::Answer;
 using models::AnswerListModel;
 
-namespace {
+using rapport::test::await;
 
-template <class T>
-T await(QFuture<T> future) {
-    while (!future.isFinished()) {
-        QTest::qWait(1);
-    }
-    return future.result();
-}
+namespace {
 
 const QString Me = QStringLiteral("me@example.com");
 const QDateTime kStart(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);

@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Await.h"
 #include "library/AnswerPayload.h"
 #include "library/AnswerStore.h"
 #include "library/ReplyToAnswer.h"
@@ -13,16 +14,12 @@
 using namespace rapport;
 using namespace rapport::library;
 
+using rapport::test::await;
+
 namespace {
 
 const QString Alice = QStringLiteral("alice@example.com");
 const QString Bob = QStringLiteral("bob@example.com");
-
-template <class T>
-T await(QFuture<T> future) {
-    future.waitForFinished();
-    return future.result();
-}
 
 Answer draft(const QString& title, const QString& body = QStringLiteral("Restart it.")) {
     Answer a;

@@ -7,6 +7,7 @@
 #include <QtConcurrent>
 #include <QtTest>
 
+#include "Await.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "store/StoreError.h"
@@ -18,13 +19,9 @@
 using namespace rapport;
 using namespace rapport::store;
 
-namespace {
+using rapport::test::await;
 
-template <class T>
-T await(QFuture<T> future) {
-    future.waitForFinished();
-    return future.result();
-}
+namespace {
 
 // Every schema object, as SQLite stores it.
 QStringList schemaOf(Database& db) {

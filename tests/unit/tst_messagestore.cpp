@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Await.h"
 #include "store/ContactStore.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
@@ -18,18 +19,14 @@ using namespace rapport::store;
 using State = StoredMessage::State;
 using Direction = StoredMessage::Direction;
 
+using rapport::test::await;
+
 namespace {
 
 const QString Me = QStringLiteral("juliet@example.com");
 const QString Romeo = QStringLiteral("romeo@montague.example");
 const QString Nurse = QStringLiteral("nurse@capulet.example");
 const qint64 T0 = 1700000000000;  // ms
-
-template <class T>
-T await(QFuture<T> future) {
-    future.waitForFinished();
-    return future.result();
-}
 
 template <class T>
 T ok(QFuture<Result<T>> future) {

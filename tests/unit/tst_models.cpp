@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Await.h"
 #include "account/Account.h"
 #include "account/ContactDirectory.h"
 #include "models/ConversationListModel.h"
@@ -20,15 +21,9 @@ using models::ConversationListModel;
 using models::MessageListModel;
 using store::StoredMessage;
 
-namespace {
+using rapport::test::await;
 
-template <class T>
-T await(QFuture<T> future) {
-    while (!future.isFinished()) {
-        QTest::qWait(1);
-    }
-    return future.result();
-}
+namespace {
 
 const QDateTime kStart(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC);
 

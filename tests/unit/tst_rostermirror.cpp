@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Await.h"
 #include "OnlineClient.h"
 #include "account/ContactDirectory.h"
 #include "store/ContactStore.h"
@@ -20,15 +21,9 @@ using namespace rapport::xmpp;
 using store::StoredContact;
 using store::StoredRoster;
 
-namespace {
+using rapport::test::await;
 
-template <class T>
-T await(QFuture<T> future) {
-    while (!future.isFinished()) {
-        QTest::qWait(1);
-    }
-    return future.result();
-}
+namespace {
 
 const QString Romeo = QStringLiteral("romeo@montague.example");
 const QString Nurse = QStringLiteral("nurse@example.com");

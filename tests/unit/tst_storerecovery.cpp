@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Await.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
 #include "store/StoreError.h"
@@ -15,15 +16,11 @@
 using namespace rapport;
 using namespace rapport::store;
 
+using rapport::test::await;
+
 namespace {
 
 const QString Romeo = QStringLiteral("romeo@montague.example");
-
-template <class T>
-T await(QFuture<T> future) {
-    future.waitForFinished();
-    return future.result();
-}
 
 QList<StoredMessage> someMessages(int n, int offset = 0) {
     QList<StoredMessage> batch;

@@ -11,6 +11,7 @@
 #include <QUuid>
 #include <QtTest>
 
+#include "Await.h"
 #include "account/Account.h"
 #include "feed/FeedSync.h"
 #include "feed/TipStore.h"
@@ -23,19 +24,13 @@ using feed::TipComment;
 using feed::TipLike;
 using models::TipListModel;
 
+using rapport::test::await;
+
 namespace {
 
 const QString Me = QStringLiteral("me@example.com");
 const QString Bob = QStringLiteral("bob@example.com");
 const QString Carol = QStringLiteral("carol@example.com");
-
-template <class T>
-T await(QFuture<T> future) {
-    while (!future.isFinished()) {
-        QTest::qWait(1);
-    }
-    return future.result();
-}
 
 // Before anything posted here during the test (which is "now").
 QDateTime at(int minute) {

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "Await.h"
 #include "feed/TipStore.h"
 #include "search/SearchService.h"
 #include "store/Database.h"
@@ -14,17 +15,13 @@
 using namespace rapport;
 using namespace rapport::feed;
 
+using rapport::test::await;
+
 namespace {
 
 const QString Me = QStringLiteral("me@example.com");
 const QString Bob = QStringLiteral("bob@example.com");
 const QString Carol = QStringLiteral("carol@example.com");
-
-template <class T>
-T await(QFuture<T> future) {
-    future.waitForFinished();
-    return future.result();
-}
 
 QString uuid() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
