@@ -46,6 +46,8 @@ QString cliUsage() {
         "  roster set JID [--name N] [--group G]...\n"
         "                                     add or change a contact: its name and roster\n"
         "                                     groups (\"Team\" for colleagues); prints it\n"
+        "  profile [JID]                      the name in a profile (ours without JID)\n"
+        "  profile set-name NAME              set our name, as the team sees it\n"
         "  sync                               catch up with the server's archive\n"
         "  history JID [--limit N] [--fetch-older N]\n"
         "                                     stored messages with JID, oldest first; with\n"

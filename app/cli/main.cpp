@@ -11,6 +11,7 @@
 #include "cli/HistoryCommand.h"
 #include "cli/JsonOutput.h"
 #include "cli/ListenCommand.h"
+#include "cli/ProfileCommand.h"
 #include "cli/RosterCommand.h"
 #include "cli/SearchCommand.h"
 #include "cli/SendCommand.h"
@@ -54,11 +55,11 @@ int main(int argc, char** argv) {
 
     const CliOptions& options = parsed.value();
     const QString& command = options.command;
-    const QStringList known = {QStringLiteral("send"),    QStringLiteral("listen"),
-                               QStringLiteral("roster"),  QStringLiteral("sync"),
-                               QStringLiteral("history"), QStringLiteral("search"),
-                               QStringLiteral("team"),    QStringLiteral("answers"),
-                               QStringLiteral("tips"),    QStringLiteral("suggest")};
+    const QStringList known = {
+        QStringLiteral("send"),    QStringLiteral("listen"),  QStringLiteral("roster"),
+        QStringLiteral("sync"),    QStringLiteral("history"), QStringLiteral("search"),
+        QStringLiteral("team"),    QStringLiteral("answers"), QStringLiteral("tips"),
+        QStringLiteral("suggest"), QStringLiteral("profile")};
     if (!known.contains(command)) {
         printErrorLine(
             QObject::tr("unknown command \"%1\"; try 'rapport-cli --help'.").arg(command));
@@ -105,6 +106,8 @@ int main(int argc, char** argv) {
         runAnswersChange(session);
     } else if (command == u"tips") {
         runTipsChange(session);
+    } else if (command == u"profile") {
+        runProfile(session);
     } else {
         runSync(session);
     }

@@ -370,6 +370,37 @@ private slots:
             QTRY_COMPARE(opened.value()->contacts().name(dave.toString()),
                          QStringLiteral("Dave Ng"));
         }
+
+        // rapport-cli profile: one JSON line (jid, name), ours or anyone's; set-name sets ours
+        // (a bot names itself so); no name is a usage error (exit 2).
+        QTemporaryDir cliProfile;
+        const auto profileCli = [&](const Jid& as, const QStringList& args) {
+            return rapport::test::runCli(
+                QStringList{QStringLiteral("--server"), server.websocketUrl().toString(),
+                            QStringLiteral("--jid"), as.toString(), QStringLiteral("profile")} +
+                    args,
+                QStringLiteral("secret"), cliProfile.path(), 30000);
+        };
+        const auto line = [](const rapport::test::CliRun& run) {
+            return QJsonDocument::fromJson(run.out.trimmed()).object();
+        };
+        rapport::test::CliRun run =
+            profileCli(carolJid, {QStringLiteral("set-name"), QStringLiteral("Carol Customer")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(line(run),
+                 (QJsonObject{{QStringLiteral("jid"), carolJid.toString()},
+                              {QStringLiteral("name"), QStringLiteral("Carol Customer")}}));
+        run = profileCli(bobJid, {carolJid.toString()});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(line(run).value(u"name").toString(), QStringLiteral("Carol Customer"));
+        run = profileCli(dave, {});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(line(run), (QJsonObject{{QStringLiteral("jid"), dave.toString()},
+                                         {QStringLiteral("name"), QStringLiteral("Dave Ng")}}));
+        run = profileCli(aliceJid, {});  // no profile: no name, not a failure
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(line(run).value(u"name").toString(), QString());
+        QCOMPARE(profileCli(bobJid, {QStringLiteral("set-name")}).exitCode, 2);
     }
 
     void cleanupTestCase() { server.stop(); }
