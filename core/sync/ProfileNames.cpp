@@ -48,9 +48,9 @@ void ProfileNames::onSessionStarted(bool resumed) {
     if (resumed) {
         return;  // nothing was missed
     }
-    // Names may have changed while we were away: each is read again when next needed.
-    m_wanted.unite(m_asked);
-    m_asked.clear();
+    // Ours may have been changed on another device; other people's names are read once a
+    // run (they rarely change, and a flaky network would fetch them again and again).
+    m_asked.remove(m_own);
     m_wanted.insert(m_own);
     m_batch.start();
 }

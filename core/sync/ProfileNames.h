@@ -1,7 +1,7 @@
 // The names people give themselves in their profiles (xmpp::VCardExtension), kept in the
 // store (store::ContactStore) so they show offline: ours (signing replies, our own tips
 // and answers) and those of people the roster does not name. Our own is read again at
-// each new session; someone else's the first time the app needs it in a session, once.
+// each new session; someone else's the first time the app needs it while it runs.
 #pragma once
 
 #include <QFuture>
@@ -32,7 +32,7 @@ public:
 
     // The name `bareJid` gives themselves; empty while unknown.
     QString name(const QString& bareJid) const;
-    // Looks the name up when online (now, or when the next session starts), once a session.
+    // Looks the name up when online (now, or when the next session starts), once a run.
     void request(const QString& bareJid);
     // Sets our own name in our profile, where the team's clients read it.
     QFuture<Result<void>> publishOwnName(const QString& name);
@@ -52,7 +52,7 @@ private:
     QString m_own;
     QHash<QString, QString> m_names;
     QSet<QString> m_wanted;  // asked for, not yet fetched
-    QSet<QString> m_asked;   // fetched (or being fetched) in this session
+    QSet<QString> m_asked;   // fetched (or being fetched) while the app runs
     QTimer m_batch;          // the names a paint asks for, fetched after it
 };
 
