@@ -26,6 +26,17 @@ class TestIm : public QObject {
     const Jid bobJid{QStringLiteral("bob@localhost")};
     const Jid carolJid{QStringLiteral("carol@localhost")};
 
+    // Signs an account (the app's core, with its store) in to the test server.
+    void signIn(Account& account) {
+        xmpp::Client::Settings s;
+        s.jid = account.jid();
+        s.password = QStringLiteral("secret");
+        s.resource = QStringLiteral("desk");
+        s.url = server.websocketUrl();
+        account.client().setSettings(s);
+        account.client().connectToServer();
+    }
+
 private slots:
     void initTestCase() {
         QString error;
@@ -232,15 +243,6 @@ private slots:
     void rosterIsKeptForTheNextStart() {
         const Jid dave(QStringLiteral("dave@localhost"));
         QTemporaryDir profile;
-        const auto signIn = [this, &dave](Account& account) {
-            xmpp::Client::Settings s;
-            s.jid = dave;
-            s.password = QStringLiteral("secret");
-            s.resource = QStringLiteral("desk");
-            s.url = server.websocketUrl();
-            account.client().setSettings(s);
-            account.client().connectToServer();
-        };
         {
             auto opened = Account::open(profile.path(), dave);
             QVERIFY2(opened.ok(), qPrintable(opened.error().message));
@@ -329,15 +331,6 @@ private slots:
         const Jid dave(QStringLiteral("dave@localhost"));
         QTemporaryDir daveProfile;
         QTemporaryDir bobProfile;
-        const auto signIn = [this](Account& account) {
-            xmpp::Client::Settings s;
-            s.jid = account.jid();
-            s.password = QStringLiteral("secret");
-            s.resource = QStringLiteral("desk");
-            s.url = server.websocketUrl();
-            account.client().setSettings(s);
-            account.client().connectToServer();
-        };
         {
             auto opened = Account::open(daveProfile.path(), dave);
             QVERIFY(opened.ok());
