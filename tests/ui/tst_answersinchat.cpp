@@ -166,6 +166,39 @@ private slots:
         QCOMPARE(composer->toPlainText(), QStringLiteral("/toner"));
     }
 
+    // {{me.name}} signs with the name in the engineer's profile; without one it is asked
+    // for, never filled with the address's user part ("engineer").
+    void signedWithTheProfileNameOrAsked() {
+        QVERIFY(await(account->answers().create(
+                          draft(QStringLiteral("Closing a chat"),
+                                QStringLiteral("Glad that helped! Farewell from {{me.name}}."))))
+                    .ok());
+        ui::ConversationPane pane(*account);
+        pane.resize(900, 600);
+        pane.show();
+        pane.setPeer(Customer);
+        ui::Composer* composer = pane.composer();
+        composer->clear();
+        composer->setFocus();
+        QVERIFY(account->ownProfileName().isEmpty());
+        QTest::keyClicks(composer, QStringLiteral("/farewell"));
+        QTRY_VERIFY(!pane.quickInsert()->hits().isEmpty());
+        answerPlaceholderDialog(QStringLiteral("me.name"), QStringLiteral("Sam"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_COMPARE(composer->toPlainText(),
+                     QStringLiteral("Glad that helped! Farewell from Sam."));
+
+        const Result<void> named = await(account->setOwnName(QStringLiteral("Sam Rivera")));
+        QVERIFY2(named.ok(), qPrintable(named.error().message));
+        composer->clear();
+        QTest::keyClicks(composer, QStringLiteral("/farewell"));
+        QTRY_VERIFY(!pane.quickInsert()->hits().isEmpty());
+        QTest::keyClick(composer, Qt::Key_Return);  // nothing to ask
+        QTRY_COMPARE(composer->toPlainText(),
+                     QStringLiteral("Glad that helped! Farewell from Sam Rivera."));
+        composer->clear();
+    }
+
     void sentReplySavedAsAnswer() {
         ui::ConversationPane pane(*account);
         pane.resize(900, 600);

@@ -59,7 +59,9 @@ std::optional<QHash<QString, QString>> askForValues(const QStringList& names, QW
 
 void insertAnswer(Account& account, const QString& answerId, const QString& peer,
                   QWidget* dialogParent, std::function<void(const QString& text)> insert) {
-    const library::ReplyContext context{account.contacts().name(peer), account.ownName(),
+    // Our name only from our profile: without one, {{me.name}} is asked for rather than
+    // signed with the address's user part.
+    const library::ReplyContext context{account.contacts().name(peer), account.ownProfileName(),
                                         QDate::currentDate()};
     QPointer<QWidget> parent(dialogParent);
     // A use counts once the answer really goes into the reply, not when the dialog for its
