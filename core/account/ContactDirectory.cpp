@@ -58,10 +58,11 @@ QString ContactDirectory::name(const QString& bareJid) const {
         }
     }
     if (m_profiles) {
+        // Read once a run, even when kept from an earlier one: people rename themselves.
+        m_profiles->request(bareJid);
         if (QString own = m_profiles->name(bareJid); !own.isEmpty()) {
             return own;
         }
-        m_profiles->request(bareJid);
     }
     return jid.local().isEmpty() ? bareJid : jid.local();
 }

@@ -394,6 +394,17 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(line(run).value(u"name").toString(), QString());
         QCOMPARE(profileCli(bobJid, {QStringLiteral("set-name")}).exitCode, 2);
+
+        // Dave renames himself: Bob's next run shows the kept name at once, then the new one.
+        QCOMPARE(
+            profileCli(dave, {QStringLiteral("set-name"), QStringLiteral("Dave Ng-Li")}).exitCode,
+            0);
+        auto opened = Account::open(bobProfile.path(), bobJid);
+        QVERIFY(opened.ok());
+        Account& bob = *opened.value();
+        QTRY_COMPARE(bob.contacts().name(dave.toString()), QStringLiteral("Dave Ng"));
+        signIn(bob);
+        QTRY_COMPARE(bob.contacts().name(dave.toString()), QStringLiteral("Dave Ng-Li"));
     }
 
     void cleanupTestCase() { server.stop(); }
