@@ -52,6 +52,11 @@ void answerPlaceholderDialog(const QString& name, const QString& value) {
         auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("placeholder:") + name);
         QVERIFY2(edit, qPrintable(name));
         edit->setText(value);
+        if (const QString shots = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR");
+            !shots.isEmpty()) {
+            dialog->grab().save(shots + QStringLiteral("/placeholders-") + name +
+                                QStringLiteral(".png"));
+        }
         dialog->accept();
     });
 }
@@ -167,7 +172,8 @@ private slots:
     }
 
     // {{me.name}} signs with the name in the engineer's profile; without one it is asked
-    // for, never filled with the address's user part ("engineer").
+    // for (and kept there, unless the engineer says not to), never filled with the
+    // address's user part ("engineer").
     void signedWithTheProfileNameOrAsked() {
         QVERIFY(await(account->answers().create(
                           draft(QStringLiteral("Closing a chat"),
@@ -183,11 +189,20 @@ private slots:
         QVERIFY(account->ownProfileName().isEmpty());
         QTest::keyClicks(composer, QStringLiteral("/farewell"));
         QTRY_VERIFY(!pane.quickInsert()->hits().isEmpty());
+        // Asked once: kept as the engineer's name (the dialog's choice, on by default).
         answerPlaceholderDialog(QStringLiteral("me.name"), QStringLiteral("Sam"));
         QTest::keyClick(composer, Qt::Key_Return);
         QTRY_COMPARE(composer->toPlainText(),
                      QStringLiteral("Glad that helped! Farewell from Sam."));
+        QTRY_COMPARE(account->ownProfileName(), QStringLiteral("Sam"));
+        composer->clear();
+        QTest::keyClicks(composer, QStringLiteral("/farewell"));
+        QTRY_VERIFY(!pane.quickInsert()->hits().isEmpty());
+        QTest::keyClick(composer, Qt::Key_Return);  // nothing to ask now
+        QTRY_COMPARE(composer->toPlainText(),
+                     QStringLiteral("Glad that helped! Farewell from Sam."));
 
+        // Renamed in Settings (or on another device): the next reply is signed so.
         const Result<void> named = await(account->setOwnName(QStringLiteral("Sam Rivera")));
         QVERIFY2(named.ok(), qPrintable(named.error().message));
         composer->clear();

@@ -1,5 +1,6 @@
 #include "chats/AnswerInsertion.h"
 
+#include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -9,6 +10,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "account/Account.h"
 #include "account/ContactDirectory.h"
@@ -21,8 +23,21 @@ namespace rapport::ui {
 
 namespace {
 
-// Asks for the placeholders nobody could fill; empty optional if cancelled.
-std::optional<QHash<QString, QString>> askForValues(const QStringList& names, QWidget* parent) {
+// The placeholders that stand for our own name.
+bool isOwnName(const QString& placeholder) {
+    return placeholder == u"me.name" || placeholder == u"agent.name";
+}
+
+struct AskedValues {
+    QHash<QString, QString> values;
+    QString ownName;  // to keep as our name in our profile; empty: not asked to
+};
+
+// Asks for the placeholders nobody could fill; empty optional if cancelled. Our own name
+// is asked for only while our profile has none: `offerToKeepName` lets the engineer keep
+// it there, so that it is the last time.
+std::optional<AskedValues> askForValues(const QStringList& names, bool offerToKeepName,
+                                        QWidget* parent) {
     QDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("Fill in the answer"));
     dialog.setObjectName(QStringLiteral("placeholderDialog"));
@@ -37,6 +52,15 @@ std::optional<QHash<QString, QString>> askForValues(const QStringList& names, QW
         form->addRow(name + u':', edit);
         edits.insert(name, edit);
     }
+    QCheckBox* keepName = nullptr;
+    if (offerToKeepName && std::any_of(names.cbegin(), names.cend(), isOwnName)) {
+        keepName = new QCheckBox(QObject::tr("Also use it as my name for the team"));
+        keepName->setObjectName(QStringLiteral("keepOwnName"));
+        keepName->setToolTip(
+            QObject::tr("Sets your name in your profile, as Settings → Your name does: your "
+                        "colleagues see it, and answers are signed with it from now on."));
+        keepName->setChecked(true);
+    }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(QObject::tr("Insert"));
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -44,15 +68,22 @@ std::optional<QHash<QString, QString>> askForValues(const QStringList& names, QW
     auto* layout = new QVBoxLayout(&dialog);
     layout->addWidget(intro);
     layout->addLayout(form);
+    if (keepName) {
+        layout->addWidget(keepName);
+    }
     layout->addWidget(buttons);
     if (dialog.exec() != QDialog::Accepted) {
         return std::nullopt;
     }
-    QHash<QString, QString> values;
+    AskedValues asked;
     for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
-        values.insert(it.key(), it.value()->text());
+        asked.values.insert(it.key(), it.value()->text());
+        if (keepName && keepName->isChecked() && isOwnName(it.key()) &&
+            !it.value()->text().simplified().isEmpty()) {
+            asked.ownName = it.value()->text().simplified();
+        }
     }
-    return values;
+    return asked;
 }
 
 }  // namespace
@@ -71,7 +102,7 @@ void insertAnswer(Account& account, const QString& answerId, const QString& peer
         account.answers().countUse(answerId);
     };
     onFinished(account.suggestions().prepare(answerId, context), dialogParent,
-               [parent, inserted](const Result<library::FilledText>& filled) {
+               [&account, parent, inserted](const Result<library::FilledText>& filled) {
                    if (!filled.ok()) {
                        QMessageBox::warning(parent, QObject::tr("Answer not inserted"),
                                             filled.error().message);
@@ -81,11 +112,23 @@ void insertAnswer(Account& account, const QString& answerId, const QString& peer
                        inserted(filled.value().text);
                        return;
                    }
-                   const auto values = askForValues(filled.value().missing, parent);
-                   if (!values) {
+                   const auto asked =
+                       askForValues(filled.value().missing, account.isOnline(), parent);
+                   if (!asked) {
                        return;
                    }
-                   inserted(library::Placeholders::fill(filled.value().text, *values).text);
+                   inserted(library::Placeholders::fill(filled.value().text, asked->values).text);
+                   if (!asked->ownName.isEmpty()) {
+                       onFinished(account.setOwnName(asked->ownName), &account,
+                                  [parent](const Result<void>& kept) {
+                                      if (!kept.ok()) {
+                                          QMessageBox::warning(
+                                              parent, QObject::tr("Name not saved"),
+                                              QObject::tr("Your name could not be saved: %1")
+                                                  .arg(kept.error().message));
+                                      }
+                                  });
+                   }
                });
 }
 
