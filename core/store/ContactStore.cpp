@@ -141,19 +141,20 @@ QFuture<Result<QHash<QString, QString>>> ContactStore::profileNames() {
 }
 
 QFuture<Result<void>> ContactStore::setProfileName(QString jid, QString name) {
-    return m_db.run([jid = std::move(jid), name = std::move(name)](QSqlDatabase& db) -> Result<void> {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO profiles(jid, name, fetched) VALUES (?, ?, ?) ON CONFLICT(jid) "
-            "DO UPDATE SET name = excluded.name, fetched = excluded.fetched"));
-        q.addBindValue(jid);
-        q.addBindValue(detail::notNull(name));
-        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!q.exec()) {
-            return sqlError(q, Database::tr("Could not save the contacts"));
-        }
-        return Ok{};
-    });
+    return m_db.run(
+        [jid = std::move(jid), name = std::move(name)](QSqlDatabase& db) -> Result<void> {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral(
+                "INSERT INTO profiles(jid, name, fetched) VALUES (?, ?, ?) ON CONFLICT(jid) "
+                "DO UPDATE SET name = excluded.name, fetched = excluded.fetched"));
+            q.addBindValue(jid);
+            q.addBindValue(detail::notNull(name));
+            q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            if (!q.exec()) {
+                return sqlError(q, Database::tr("Could not save the contacts"));
+            }
+            return Ok{};
+        });
 }
 
 }  // namespace rapport::store
