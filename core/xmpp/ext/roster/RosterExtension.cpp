@@ -34,13 +34,24 @@ std::optional<RosterItem> RosterExtension::item(const Jid& jid) const {
 }
 
 void RosterExtension::setItems(const QList<RosterItem>& items) {
-    QMap<QString, RosterItem> seeded;
+    QMap<QString, RosterItem> fresh;
     for (const RosterItem& item : items) {
         if (!item.jid.isEmpty() && !item.isRemoval()) {
-            seeded.insert(item.jid.bareString(), item);
+            fresh.insert(item.jid.bareString(), item);
         }
     }
-    replaceItems(std::move(seeded));
+    const QMap<QString, RosterItem> old = std::exchange(m_items, std::move(fresh));
+    // Tell listeners only what differs from what they already had (seeded or fetched).
+    for (auto it = old.cbegin(); it != old.cend(); ++it) {
+        if (!m_items.contains(it.key())) {
+            emit itemRemoved(it->jid);
+        }
+    }
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        if (old.value(it.key()) != *it) {
+            emit itemChanged(*it);
+        }
+    }
 }
 
 void RosterExtension::onSessionStarted(bool resumed) {
@@ -83,30 +94,12 @@ void RosterExtension::fetch() {
 }
 
 void RosterExtension::applyFullRoster(const Element& query) {
-    QMap<QString, RosterItem> fresh;
+    QList<RosterItem> items;
     for (const Element& e : query.childrenNamed(u"item", ns::Roster)) {
-        const RosterItem item = RosterItem::fromElement(e);
-        if (!item.jid.isEmpty() && !item.isRemoval()) {
-            fresh.insert(item.jid.bareString(), item);
-        }
+        items.append(RosterItem::fromElement(e));
     }
     m_version = query.attribute(u"ver");
-    replaceItems(std::move(fresh));
-}
-
-void RosterExtension::replaceItems(QMap<QString, RosterItem> items) {
-    const QMap<QString, RosterItem> old = std::exchange(m_items, std::move(items));
-    // Tell listeners only what differs from what they already had (seeded or fetched).
-    for (auto it = old.cbegin(); it != old.cend(); ++it) {
-        if (!m_items.contains(it.key())) {
-            emit itemRemoved(it->jid);
-        }
-    }
-    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
-        if (old.value(it.key()) != *it) {
-            emit itemChanged(*it);
-        }
-    }
+    setItems(items);  // the same as seeding: only what differs is signalled
 }
 
 bool RosterExtension::handleIq(const Element& iq) {

@@ -58,7 +58,6 @@ signals:
 private:
     void fetch();
     void applyFullRoster(const Element& query);
-    void replaceItems(QMap<QString, RosterItem> items);
     void applyItem(const RosterItem& item);
     QFuture<Result<void>> sendSet(const RosterItem& item);
     Result<void> sendSubscriptionPresence(const Jid& jid, const QString& type,
