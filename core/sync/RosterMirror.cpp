@@ -22,7 +22,9 @@ RosterMirror::RosterMirror(xmpp::RosterExtension* roster, store::ContactStore& c
     connect(roster, &xmpp::RosterExtension::itemRemoved, this, &RosterMirror::onRosterChanged);
     // A fetch that found nothing new still brings a version (and the first one, the roster).
     connect(roster, &xmpp::RosterExtension::rosterReceived, this, [this] {
-        if (m_roster->version() != m_savedVersion) {
+        m_received = true;
+        // Without versioning every fetch is the whole roster, and the copy may hold more.
+        if (m_roster->version().isEmpty() || m_roster->version() != m_savedVersion) {
             m_changed = true;
         }
         if (m_changed) {
@@ -43,8 +45,8 @@ RosterMirror::RosterMirror(xmpp::RosterExtension* roster, store::ContactStore& c
 
 void RosterMirror::seed(const QList<store::StoredContact>& contacts, const QString& version) {
     m_savedVersion = version;
-    if (m_changed || !m_roster->items().isEmpty() || !m_roster->version().isEmpty()) {
-        return;  // the server's roster came first: it is newer than ours
+    if (m_received || m_changed) {
+        return;  // the server's roster (or a push) came first: it is newer than ours
     }
     QList<xmpp::RosterItem> items;
     items.reserve(contacts.size());

@@ -50,8 +50,9 @@ private:
     QTimer m_saveTimer;      // coalesces a burst of changes into one write
     QString m_savedVersion;  // the version the store holds
     bool m_loaded = false;
-    bool m_seeding = false;  // our own seeding, not news from the server
-    bool m_changed = false;  // the server changed the roster since it was loaded or saved
+    bool m_seeding = false;   // our own seeding, not news from the server
+    bool m_changed = false;   // the server changed the roster since it was loaded or saved
+    bool m_received = false;  // the server's roster came (even an empty one, unversioned)
 };
 
 }  // namespace rapport::sync

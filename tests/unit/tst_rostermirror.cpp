@@ -158,6 +158,27 @@ private slots:
         QCOMPARE(kept.contacts.first().jid, QStringLiteral("juliet@example.com"));
     }
 
+    // The same with a server without roster versioning whose roster is now empty: it
+    // still is the server's word, and the stored contacts must not come back over it.
+    void anEmptyRosterFromTheServerBeforeTheStoredOneIsReadWins() {
+        {
+            Session first(path);
+            QTRY_VERIFY(first.mirror->isLoaded());
+            first.loginAndAnswer(TwoContacts);
+        }
+        Session s(path);
+        QVERIFY(!s.mirror->isLoaded());
+        s.online.login(false, false);
+        const QString fetch = s.online.takeStanzas().value(0);
+        QVERIFY2(!fetch.contains(u"ver="), qPrintable(fetch));
+        s.online.t->feed(QStringLiteral("<iq xmlns='jabber:client' type='result' id='%1'>"
+                                        "<query xmlns='jabber:iq:roster'/></iq>")
+                             .arg(test::OnlineClient::idOf(fetch)));
+        QTRY_VERIFY(s.mirror->isLoaded());
+        QVERIFY(s.roster->items().isEmpty());
+        QVERIFY(s.stored().contacts.isEmpty());
+    }
+
 private:
     std::optional<QTemporaryDir> dir;
     QString path;
