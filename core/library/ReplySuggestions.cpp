@@ -58,6 +58,17 @@ void ReplySuggestions::suggest(const QString& peer, const QString& text) {
     });
 }
 
+namespace {
+const QStringList& ownNamePlaceholders() {
+    static const QStringList names{QStringLiteral("me.name"), QStringLiteral("agent.name")};
+    return names;
+}
+}  // namespace
+
+bool ReplySuggestions::isOwnNamePlaceholder(const QString& placeholder) {
+    return ownNamePlaceholders().contains(placeholder);
+}
+
 QHash<QString, QString> ReplySuggestions::knownValues(const ReplyContext& context) {
     QHash<QString, QString> values;
     if (!context.contactName.isEmpty()) {
@@ -65,8 +76,9 @@ QHash<QString, QString> ReplySuggestions::knownValues(const ReplyContext& contex
         values.insert(QStringLiteral("contact.name"), context.contactName);
     }
     if (!context.ownName.isEmpty()) {
-        values.insert(QStringLiteral("me.name"), context.ownName);
-        values.insert(QStringLiteral("agent.name"), context.ownName);
+        for (const QString& placeholder : ownNamePlaceholders()) {
+            values.insert(placeholder, context.ownName);
+        }
     }
     if (context.today.isValid()) {
         values.insert(QStringLiteral("date"),

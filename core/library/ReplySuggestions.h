@@ -58,6 +58,8 @@ public:
     QFuture<Result<FilledText>> use(const QString& answerId, const ReplyContext& context);
     // The values of the known placeholders.
     static QHash<QString, QString> knownValues(const ReplyContext& context);
+    // Whether `placeholder` stands for the engineer's own name ({{me.name}}, {{agent.name}}).
+    static bool isOwnNamePlaceholder(const QString& placeholder);
 
 signals:
     void suggestionsChanged(const QString& peer, const QList<rapport::search::SearchHit>& answers);

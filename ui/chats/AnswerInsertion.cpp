@@ -23,11 +23,6 @@ namespace rapport::ui {
 
 namespace {
 
-// The placeholders that stand for our own name.
-bool isOwnName(const QString& placeholder) {
-    return placeholder == u"me.name" || placeholder == u"agent.name";
-}
-
 struct AskedValues {
     QHash<QString, QString> values;
     QString ownName;  // to keep as our name in our profile; empty: not asked to
@@ -53,7 +48,8 @@ std::optional<AskedValues> askForValues(const QStringList& names, bool offerToKe
         edits.insert(name, edit);
     }
     QCheckBox* keepName = nullptr;
-    if (offerToKeepName && std::any_of(names.cbegin(), names.cend(), isOwnName)) {
+    if (offerToKeepName && std::any_of(names.cbegin(), names.cend(),
+                                       library::ReplySuggestions::isOwnNamePlaceholder)) {
         keepName = new QCheckBox(QObject::tr("Also use it as my name for the team"));
         keepName->setObjectName(QStringLiteral("keepOwnName"));
         keepName->setToolTip(
@@ -78,7 +74,8 @@ std::optional<AskedValues> askForValues(const QStringList& names, bool offerToKe
     AskedValues asked;
     for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
         asked.values.insert(it.key(), it.value()->text());
-        if (keepName && keepName->isChecked() && isOwnName(it.key()) &&
+        if (keepName && keepName->isChecked() &&
+            library::ReplySuggestions::isOwnNamePlaceholder(it.key()) &&
             !it.value()->text().simplified().isEmpty()) {
             asked.ownName = it.value()->text().simplified();
         }
