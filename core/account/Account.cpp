@@ -255,10 +255,6 @@ Result<void> Account::signIn(const QString& password, const QUrl& server, const 
     return Ok{};
 }
 
-QString Account::ownName() const {
-    return m_contacts->name(m_jid.bareString());
-}
-
 bool Account::isOnline() const {
     return m_client->state() == xmpp::Client::State::Online;
 }

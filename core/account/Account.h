@@ -85,10 +85,9 @@ public:
     // session is in it soon after the account opens (rosterMirror().loaded()).
     ContactDirectory& contacts() { return *m_contacts; }
     sync::RosterMirror& rosterMirror() { return *m_rosterMirror; }
-    // Our name as the team sees it (our profile's), else our address's user part: it signs
-    // replies ({{me.name}}) and heads what we post.
-    QString ownName() const;
-    // The name in our profile only; empty when it has none (or it was never read).
+    // Our name in our profile, as the team sees it: it signs replies ({{me.name}}). Empty
+    // when the profile has none (or it was never read); lists then show our address's user
+    // part (contacts().name()).
     QString ownProfileName() const;
     // Sets it in our profile (online only).
     QFuture<Result<void>> setOwnName(const QString& name);

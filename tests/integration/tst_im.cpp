@@ -335,7 +335,8 @@ private slots:
             auto opened = Account::open(daveProfile.path(), dave);
             QVERIFY(opened.ok());
             Account& account = *opened.value();
-            QCOMPARE(account.ownName(), QStringLiteral("dave"));  // no profile yet
+            QCOMPARE(account.contacts().name(dave.toString()),
+                     QStringLiteral("dave"));  // no profile yet
             // Offline, the name cannot reach the team: said, not silently dropped.
             const Result<void> offline = await(account.setOwnName(QStringLiteral("Dave")));
             QVERIFY(!offline.ok());
@@ -344,7 +345,7 @@ private slots:
             QTRY_COMPARE(account.client().state(), xmpp::Client::State::Online);
             const Result<void> set = await(account.setOwnName(QStringLiteral("  Dave  Ng ")));
             QVERIFY2(set.ok(), qPrintable(set.error().message));
-            QCOMPARE(account.ownName(), QStringLiteral("Dave Ng"));
+            QCOMPARE(account.contacts().name(dave.toString()), QStringLiteral("Dave Ng"));
         }
         {
             auto opened = Account::open(bobProfile.path(), bobJid);

@@ -24,6 +24,7 @@
 #include "LiveClient.h"
 #include "UiTestSupport.h"
 #include "account/Account.h"
+#include "account/ContactDirectory.h"
 #include "feed/FeedSync.h"
 #include "feed/TipPayload.h"
 #include "library/AnswerPayload.h"
@@ -249,7 +250,7 @@ private slots:
     // app calls them by it ({{me.name}}, their tips) from then on.
     void yourNameIsSetInYourProfile() {
         QVERIFY(account->isOnline());
-        QCOMPARE(account->ownName(), QStringLiteral("engineer"));
+        QCOMPARE(account->contacts().name(Engineer), QStringLiteral("engineer"));
         ui::SettingsDialog* dialog = openDialog(*window);
         QVERIFY(dialog);
         QVERIFY(!dialog->nameEdit()->isReadOnly());
@@ -257,7 +258,7 @@ private slots:
         dialog->nameEdit()->setText(QStringLiteral("Sam Rivera"));
         pressOk(dialog);
         QTRY_VERIFY(!window->findChild<ui::SettingsDialog*>());
-        QCOMPARE(account->ownName(), QStringLiteral("Sam Rivera"));
+        QCOMPARE(account->contacts().name(Engineer), QStringLiteral("Sam Rivera"));
         // Read back from the server by a fresh look-up, as a colleague's app would.
         auto* vcards = account->client().findExtension<xmpp::VCardExtension>();
         const Result<QString> onServer = await(vcards->fetchName(Jid(Engineer)));
