@@ -1,7 +1,5 @@
 #include "xmpp/ext/vcard/VCardExtension.h"
 
-#include <QPointer>
-
 #include "common/FutureUtils.h"
 #include "xmpp/Client.h"
 #include "xmpp/Namespaces.h"
@@ -57,7 +55,6 @@ QFuture<Result<QString>> VCardExtension::fetchName(const Jid& jid) {
 
 QFuture<Result<void>> VCardExtension::publishOwnName(const QString& name) {
     const QString clean = name.simplified();
-    QPointer<VCardExtension> self(this);
     // The whole profile is replaced by a set: read it first and change only the name.
     const Element get =
         vcardRequest(QStringLiteral("get"), {}, Element(QStringLiteral("vCard"), ns::VCardTemp));
@@ -69,7 +66,8 @@ QFuture<Result<void>> VCardExtension::publishOwnName(const QString& name) {
         promise->addResult(r);
         promise->finish();
     };
-    onFinished(read, this, [self, clean, finish](const IqResult& current) {
+    // `this` is the context: neither step runs once the extension is gone.
+    onFinished(read, this, [this, clean, finish](const IqResult& current) {
         if (!current.ok() && !isNoProfile(current.error())) {
             finish(current.error());
             return;
@@ -86,8 +84,8 @@ QFuture<Result<void>> VCardExtension::publishOwnName(const QString& name) {
         if (!clean.isEmpty()) {
             vcard.appendChild(Element(QStringLiteral("FN"), ns::VCardTemp).setText(clean));
         }
-        onFinished(self->client()->sendIq(vcardRequest(QStringLiteral("set"), {}, vcard)),
-                   self.data(), [finish](const IqResult& set) {
+        onFinished(client()->sendIq(vcardRequest(QStringLiteral("set"), {}, vcard)), this,
+                   [finish](const IqResult& set) {
                        finish(set.ok() ? Result<void>(Ok{}) : Result<void>(set.error()));
                    });
     });
