@@ -147,8 +147,8 @@ void SettingsDialog::accept() {
         }
     }
     const QString name = m_name->text().simplified();
-    if (!m_name->isVisible() || m_name->isReadOnly() || !m_ownName.publish ||
-        name == m_ownName.name.simplified()) {
+    // No publish: no account (the row is hidden). Read-only: offline.
+    if (!m_ownName.publish || m_name->isReadOnly() || name == m_ownName.name.simplified()) {
         finishAccept();
         return;
     }
